@@ -1,0 +1,102 @@
+import { fileURLToPath } from 'node:url'
+import { expect, openApp, pasteIntoEditor, SEL, test } from './fixtures'
+
+const SCREENSHOT = fileURLToPath(new URL('../public/screenshot.png', import.meta.url))
+
+test.describe('the playground page', () => {
+  test('loads the default scenario onto a three-node cluster, under a strict CSP', async ({ page }) => {
+    await openApp(page)
+    await expect(page.locator(SEL.node)).toHaveCount(3)
+    for (const n of await page.locator(SEL.node).all())
+      await expect(n).toHaveAttribute('data-status', 'Ready')
+    await expect(page.locator(SEL.pod)).toHaveCount(4)
+    const web = page.locator(`${SEL.pod}[data-name^="web-"]`)
+    await expect(web).toHaveCount(3)
+    await expect(web.first()).toHaveAttribute('data-namespace', 'default')
+    await expect(web.first()).toHaveAttribute('data-ready', '1/1')
+    await expect(web.first()).toHaveAttribute('data-restarts', '0')
+    await expect(page.locator(`${SEL.pod}[data-name="liveness-exec"]`)).toHaveAttribute(
+      'data-status',
+      'Running',
+    )
+    await expect(page.locator(`${SEL.service}[data-name="web"]`)).toHaveAttribute('data-endpoints', '3')
+    await expect(page.getByText('Kubernetes v1.35')).toBeVisible()
+    await expect(page.locator(SEL.summary)).toHaveText('3 objects · 0 errors · 0 warnings')
+
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self';")
+    // No inline scripts of ours: every script element loads a file.
+    const inline = await page.locator('script:not([src])').count()
+    expect(inline).toBe(0)
+
+    await page.waitForTimeout(500) // let the entry animations settle before the picture
+    await page.screenshot({ path: SCREENSHOT })
+  })
+
+  test('a Pod typed into the editor appears as a tile', async ({ page }) => {
+    await openApp(page)
+    const pod = [
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: typed-pod',
+      '  namespace: shop',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: nginx:1.27',
+      '',
+    ].join('\n')
+    await pasteIntoEditor(page, `\n${pod}`, 'append')
+    const tile = page.locator(`${SEL.pod}[data-name="typed-pod"]`)
+    await expect(tile).toHaveCount(1)
+    await expect(tile).toHaveAttribute('data-namespace', 'shop')
+    await expect(tile).toHaveAttribute('data-status', 'Running')
+    await expect(page.locator(SEL.pod)).toHaveCount(5)
+    await expect(page.locator(SEL.summary)).toHaveText('4 objects · 0 errors · 0 warnings')
+  })
+
+  test('a syntax error shows a marker and keeps the last good graph', async ({ page }) => {
+    await openApp(page)
+    await expect(page.locator(SEL.pod)).toHaveCount(4)
+    await pasteIntoEditor(page, '\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [broken\n', 'append')
+    await expect(page.locator(`${SEL.editor} .squiggly-error`).first()).toBeVisible()
+    await expect(page.locator(SEL.problems)).toContainText('error')
+    await expect(page.locator(SEL.summary)).toContainText('1 error')
+    await expect(page.getByRole('status')).toContainText(
+      'showing the cluster from the last text without errors',
+    )
+    await expect(page.locator(SEL.pod)).toHaveCount(4)
+    await expect(page.locator(SEL.node)).toHaveCount(3)
+
+    // Undo the paste: the marker goes and the graph is current again.
+    await page.keyboard.press('Control+Z')
+    await expect(page.locator(`${SEL.editor} .squiggly-error`)).toHaveCount(0)
+    await expect(page.locator(SEL.problems)).toHaveCount(0)
+    await expect(page.getByRole('status')).toHaveCount(0)
+  })
+
+  test('the line and column of a diagnostic match the marker in the editor', async ({ page }) => {
+    await openApp(page)
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n    bad: 1\n'
+    await pasteIntoEditor(page, text, 'replace')
+    await expect(page.locator(SEL.problems)).toContainText('4:9')
+    await expect(page.locator(SEL.problems)).toContainText(
+      'Nested mappings are not allowed in compact mappings',
+    )
+    await expect(page.locator(`${SEL.editor} .squiggly-error`).first()).toBeVisible()
+  })
+
+  test('the YAML language service completes from the Kubernetes schema', async ({ page }) => {
+    await openApp(page)
+    await pasteIntoEditor(page, 'apiVersion: v1\n', 'replace')
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Control+Space')
+    const suggest = page.locator(`${SEL.editor} .suggest-widget`)
+    await expect(suggest).toBeVisible()
+    await expect(suggest).toContainText('kind')
+    await expect(suggest).toContainText('metadata')
+  })
+})

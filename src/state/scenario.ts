@@ -1,0 +1,54 @@
+import { create } from 'zustand'
+import type { ClusterView, Diagnostic } from '../engine'
+import type { AnalyzeReply } from '../worker/protocol'
+
+export interface ScenarioState {
+  /** The scenario text as the editor holds it. */
+  readonly text: string
+  /** Bumped on every edit; replies for older revisions are dropped. */
+  readonly revision: number
+  /** The revision the fields below describe. -1 until the first reply. */
+  readonly analyzedRevision: number
+  readonly diagnostics: Diagnostic[]
+  readonly objectCount: number
+  readonly kinds: Record<string, number>
+  /** The last cluster computed from text without errors: a typo never blanks the graph. */
+  readonly view: ClusterView | null
+  /** Whether `view` belongs to the current text (false while it has errors). */
+  readonly viewIsCurrent: boolean
+  setText(text: string): void
+  acceptReply(reply: AnalyzeReply): void
+}
+
+export const useScenario = create<ScenarioState>()((set, get) => ({
+  text: '',
+  revision: 0,
+  analyzedRevision: -1,
+  diagnostics: [],
+  objectCount: 0,
+  kinds: {},
+  view: null,
+  viewIsCurrent: false,
+  setText: (text) => {
+    if (text === get().text) return
+    set((s) => ({ text, revision: s.revision + 1 }))
+  },
+  acceptReply: (reply) => {
+    if (reply.revision !== get().revision) return
+    set((s) => ({
+      analyzedRevision: reply.revision,
+      diagnostics: reply.diagnostics,
+      objectCount: reply.objectCount,
+      kinds: reply.kinds,
+      view: reply.view ?? s.view,
+      viewIsCurrent: reply.view !== null,
+    }))
+  },
+}))
+
+/** True once the worker has answered for the text on screen. */
+export const selectSimReady = (s: ScenarioState): boolean => s.analyzedRevision === s.revision
+export const selectErrorCount = (s: ScenarioState): number =>
+  s.diagnostics.filter((d) => d.severity === 'error').length
+export const selectWarningCount = (s: ScenarioState): number =>
+  s.diagnostics.filter((d) => d.severity === 'warning').length

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react'
+import type { Diagnostic } from '../../engine'
+import { useScenario } from '../../state/scenario'
+import { MARKER_OWNER, MODEL_URI, monaco } from './monaco'
+
+const SEVERITY: Record<Diagnostic['severity'], monaco.MarkerSeverity> = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+}
+
+/** The scenario editor: Monaco with YAML support; edits go to the store, diagnostics come back as markers. */
+export default function Editor(): React.JSX.Element {
+  const host = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const model =
+      monaco.editor.getModel(MODEL_URI) ??
+      monaco.editor.createModel(useScenario.getState().text, 'yaml', MODEL_URI)
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      theme: 'vs-dark',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 14,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'boundary',
+      fixedOverflowWidgets: true,
+      ariaLabel: 'Scenario YAML',
+    })
+    // The problems list below the editor takes room when it appears: keep the cursor in sight.
+    const layout = editor.onDidLayoutChange(() => {
+      const at = editor.getPosition()
+      if (at && editor.hasTextFocus()) editor.revealPositionInCenterIfOutsideViewport(at)
+    })
+    const typing = model.onDidChangeContent(() => useScenario.getState().setText(model.getValue()))
+    const markers = useScenario.subscribe((s, prev) => {
+      if (s.diagnostics !== prev.diagnostics) setMarkers(model, s.diagnostics)
+    })
+    setMarkers(model, useScenario.getState().diagnostics)
+    return () => {
+      markers()
+      typing.dispose()
+      layout.dispose()
+      editor.dispose()
+    }
+  }, [])
+
+  return <div ref={host} className="editor-host" data-testid="editor" />
+}
+
+function setMarkers(model: monaco.editor.ITextModel, diagnostics: readonly Diagnostic[]): void {
+  monaco.editor.setModelMarkers(
+    model,
+    MARKER_OWNER,
+    diagnostics.map((d) => ({
+      severity: SEVERITY[d.severity],
+      message: d.message,
+      code: d.code,
+      startLineNumber: d.line,
+      startColumn: d.col,
+      endLineNumber: d.endLine,
+      // A zero-width range would draw nothing; underline at least one character.
+      endColumn: d.endLine === d.line && d.endCol <= d.col ? d.col + 1 : d.endCol,
+    })),
+  )
+}

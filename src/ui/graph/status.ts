@@ -1,0 +1,89 @@
+/**
+ * The visual language of a pod tile: each kubectl STATUS falls into one family, drawn with a colour from
+ * the Okabe–Ito palette (safe for colour-blind eyes) AND a glyph or border style, never colour alone.
+ */
+export type StatusFamily =
+  'ready' | 'not-ready' | 'pending' | 'failing' | 'completed' | 'terminating' | 'unknown'
+
+export interface FamilyStyle {
+  readonly label: string
+  readonly color: string
+  /** A glyph shown on the tile, '' for none. */
+  readonly glyph: string
+}
+
+export const FAMILY_STYLES: Readonly<Record<StatusFamily, FamilyStyle>> = {
+  ready: { label: 'Running, ready', color: '#009E73', glyph: '' },
+  'not-ready': { label: 'Running, not ready', color: '#009E73', glyph: '◐' },
+  pending: { label: 'Pending / creating', color: '#E69F00', glyph: '…' },
+  failing: { label: 'Crashing / failing', color: '#D55E00', glyph: '✕' },
+  completed: { label: 'Completed', color: '#0072B2', glyph: '✓' },
+  terminating: { label: 'Terminating', color: '#999999', glyph: '↓' },
+  unknown: { label: 'Unknown (node lost)', color: '#CC79A7', glyph: '?' },
+}
+
+const FAILING = new Set([
+  'CrashLoopBackOff',
+  'Error',
+  'OOMKilled',
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'ErrImageNeverPull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'StartError',
+  'ContainerStatusUnknown',
+  'Failed',
+  'Evicted',
+])
+const PENDING = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'SchedulingGated'])
+
+/**
+ * The family of a kubectl STATUS string, given the READY column (`1/2`).
+ *
+ * @example
+ * statusFamily('Running', '0/1') // 'not-ready'
+ * statusFamily('Init:CrashLoopBackOff', '0/1') // 'failing'
+ */
+export function statusFamily(status: string, ready: string): StatusFamily {
+  if (status === 'Terminating') return 'terminating'
+  if (status === 'Unknown') return 'unknown'
+  if (status === 'Completed' || status === 'Succeeded') return 'completed'
+  if (status === 'NotReady') return 'not-ready'
+  if (status === 'Running') {
+    const [have, want] = ready.split('/')
+    return have === want ? 'ready' : 'not-ready'
+  }
+  if (status.startsWith('Init:')) {
+    const rest = status.slice(5)
+    return /^\d+\/\d+$/.test(rest) ? 'pending' : 'failing'
+  }
+  if (PENDING.has(status)) return 'pending'
+  if (FAILING.has(status) || status.startsWith('Signal:') || status.startsWith('ExitCode:')) return 'failing'
+  return 'pending'
+}
+
+/**
+ * Hues for namespace bands, chosen away from the status colours (orange, vermillion, bluish green) so a
+ * band is never read as a status.
+ */
+const NAMESPACE_HUES = [215, 265, 295, 190, 240, 325, 55, 280, 200, 250] as const
+
+/** A stable hue for a namespace, so its pods share a band colour wherever they run. */
+export function namespaceHue(namespace: string): number {
+  let h = 0
+  for (let i = 0; i < namespace.length; i++) h = (Math.imul(h, 31) + namespace.charCodeAt(i)) >>> 0
+  return NAMESPACE_HUES[h % NAMESPACE_HUES.length]!
+}
+
+/**
+ * Shortens a long name in the middle, keeping both ends: the random suffix that tells pods apart is at
+ * the end. `web-7b79fcd8b7-vbs99` fits; `a-very-long-deployment-name-7b79fcd8b7-vbs99` → `a-very-lon…cd8b7-vbs99` (22).
+ */
+export function middleEllipsis(name: string, max: number): string {
+  if (name.length <= max) return name
+  const tail = Math.ceil((max - 1) / 2)
+  return `${name.slice(0, max - 1 - tail)}…${name.slice(name.length - tail)}`
+}

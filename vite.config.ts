@@ -1,0 +1,57 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * The page's Content-Security-Policy: everything from the page's own origin, nothing from anywhere else.
+ * Monaco may fall back to `blob:` workers; its widgets and React Flow set inline `style` attributes, which
+ * is why styles (never scripts) allow 'unsafe-inline'. Injected into the built page only: the dev server's
+ * hot-reload preamble is an inline script.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'kubeplay-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  }
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  resolve: {
+    // monaco-yaml's worker imports monaco's pre-0.56 deep path; monaco-editor now maps it through exports.
+    alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' }],
+  },
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js', 'yaml', 'comlink'] },
+  worker: { format: 'es' },
+  build: { chunkSizeWarningLimit: 5000, sourcemap: false },
+  server: { host: 'localhost', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+})
