@@ -79,8 +79,8 @@ describe('loadManifests', () => {
     const { objects, diagnostics } = loadManifests(text)
     expect(diagnostics).toEqual([])
     expect(objects).toHaveLength(1)
-    expect(loadManifests('')).toEqual({ objects: [], diagnostics: [] })
-    expect(loadManifests('   \n\n')).toEqual({ objects: [], diagnostics: [] })
+    expect(loadManifests('')).toMatchObject({ objects: [], diagnostics: [] })
+    expect(loadManifests('   \n\n')).toMatchObject({ objects: [], diagnostics: [] })
   })
 
   it('reports objects without kind, apiVersion or name at their place', () => {
@@ -135,5 +135,15 @@ describe('loadManifests', () => {
     expect(objects).toEqual([])
     expect(diagnostics).toMatchObject([{ severity: 'error', code: 'too-large', line: 1, col: 1 }])
     expect(diagnostics[0]!.message).toContain('at most 2.0 MiB')
+  })
+
+  it('locates a field of an object, or the nearest enclosing one that exists', () => {
+    const text = `${pod('a')}---\n${pod('b', '  labels: {app: web}\n')}`
+    const { objects, locate } = loadManifests(text)
+    const b = objects[1]!
+    expect(locate(b, ['spec', 'containers', 0, 'image'])).toMatchObject({ line: 18, col: 12 })
+    expect(locate(b, ['metadata', 'labels', 'app'])).toMatchObject({ line: 14, col: 17 })
+    expect(locate(b, ['spec', 'containers', 3, 'image'])).toMatchObject({ line: 17, col: 3 })
+    expect(locate(b, [])).toEqual(b.range)
   })
 })

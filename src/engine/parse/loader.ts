@@ -11,6 +11,11 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024
 export interface LoadResult {
   readonly objects: LoadedObject[]
   readonly diagnostics: Diagnostic[]
+  /**
+   * Where a field of a loaded object is written, e.g. `locate(pod, ['spec', 'containers', 0, 'image'])`.
+   * Falls back to the nearest enclosing field that exists, then to the object itself.
+   */
+  locate(object: LoadedObject, path: readonly (string | number)[]): SourceRange
 }
 
 /**
@@ -33,7 +38,7 @@ export function loadManifests(text: string): LoadResult {
       code: 'too-large',
       message: `the scenario is ${formatMiB(utf8Length(text))}; kubeplay reads at most ${formatMiB(MAX_TEXT_BYTES)}`,
     })
-    return { objects, diagnostics }
+    return { objects, diagnostics, locate: (o) => o.range }
   }
 
   const lines = new LineCounter()
@@ -53,6 +58,7 @@ export function loadManifests(text: string): LoadResult {
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const seen = new Map<string, number>()
   const warnedKinds = new Set<string>()
+  const astOf = new WeakMap<LoadedObject, YamlNode>()
 
   docs.forEach((doc, docIndex) => {
     const docRange = rangeOf(doc.range[0], doc.range[1])
@@ -105,7 +111,20 @@ export function loadManifests(text: string): LoadResult {
     accept(value, nodeRange(root, docRange), docIndex, root)
   })
 
-  return { objects, diagnostics }
+  return { objects, diagnostics, locate }
+
+  function locate(object: LoadedObject, path: readonly (string | number)[]): SourceRange {
+    let node: unknown = astOf.get(object)
+    let found: SourceRange = object.range
+    for (const key of path) {
+      if (!isMap(node) && !isSeq(node)) break
+      const child: unknown = node.get(key, true)
+      if (child === undefined || child === null) break
+      node = child
+      found = nodeRange(child as YamlNode, found)
+    }
+    return found
+  }
 
   function accept(value: unknown, range: SourceRange, doc: number, node: YamlNode | undefined): void {
     const at = (key: string): SourceRange => {
@@ -163,6 +182,7 @@ export function loadManifests(text: string): LoadResult {
       )
     }
     const object: LoadedObject = { apiVersion, kind, metadata: meta, body: value, range, doc }
+    if (node) astOf.set(object, node)
     if (meta.name !== '') {
       const key = objectKey(object)
       const earlier = seen.get(key)
