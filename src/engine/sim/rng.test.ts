@@ -19,3 +19,12 @@ describe('createRng', () => {
     expect([...ints].sort()).toEqual([0, 1, 2, 3, 4, 5])
   })
 })
+
+describe('rng state', () => {
+  it('continues the same sequence from a copied state', () => {
+    const a = createRng(9)
+    a.next()
+    const copy = createRng(structuredClone(a.state))
+    expect(copy.next()).toBe(a.next())
+  })
+})

@@ -1,0 +1,24 @@
+import type { Container } from 'kubernetes-types/core/v1'
+import type { ContainerModel } from '../kubelet/model'
+import { DEFAULT_LISTEN_MS, DEFAULT_PULL_MS, REPULL_CHECK_MS } from '../sim/latencies'
+import { defaultPlan, runProbe, type ProcessRun } from './process'
+
+/** Layer 4 of DESIGN §2.3 alone: every container is the default process. */
+export const defaultModel: ContainerModel = {
+  pull: (_pod, _c, _run, present) => ({
+    ms: present ? REPULL_CHECK_MS : DEFAULT_PULL_MS,
+    sizeBytes: 50_000_000,
+  }),
+  start: (_pod, c, run, now): ProcessRun => ({
+    run,
+    startedAt: now,
+    plan: defaultPlan(declaredPorts(c), DEFAULT_LISTEN_MS),
+  }),
+  onSigterm: (p) =>
+    p.plan.sigterm === 'ignore' ? null : { afterMs: 100, code: p.plan.sigterm === 'exit0' ? 0 : 143 },
+  probe: (p, type, probe, podIP, now) => runProbe(p, type, probe, podIP, now),
+}
+
+export function declaredPorts(c: Container): number[] {
+  return (c.ports ?? []).map((p) => p.containerPort)
+}

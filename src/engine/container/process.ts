@@ -1,0 +1,120 @@
+import type { Probe } from 'kubernetes-types/core/v1'
+import type { ProbeType } from '../sim/state'
+
+/** A probe window in ms since the run started; `to` null = open end. */
+export type Window = readonly [number, number | null]
+
+/** How one run of a container behaves, resolved from the layers of DESIGN §2.3. Plain data. */
+export interface ProcessPlan {
+  /** ms after start when the process listens and answers probes; null = never. */
+  readonly listenAfter: number | null
+  /** The process ends on its own: ms after start, with the exit code and the reason. */
+  readonly exit: {
+    readonly after: number
+    readonly code: number
+    readonly reason: 'Completed' | 'Error' | 'OOMKilled'
+  } | null
+  /** What SIGTERM does: exit at once with 0 or 143, or nothing (PID 1 shell: SIGKILL at the end, 137). */
+  readonly sigterm: 'exit0' | 'exit143' | 'ignore'
+  /** Probe results forced to failure in these windows (the behavior annotation). */
+  readonly probeFail: Partial<Record<ProbeType, readonly Window[]>>
+  /** Ports the process listens on. */
+  readonly ports: readonly number[]
+  /** The image catalog entry that answers HTTP, TCP and gRPC, or null for the default (200 on any path). */
+  readonly catalog: string | null
+  /** Lines the process prints at start. */
+  readonly logs?: readonly string[]
+}
+
+/** The running (or finished) instance of a container: its plan and when it started. */
+export interface ProcessRun {
+  readonly run: number
+  readonly startedAt: number
+  readonly plan: ProcessPlan
+}
+
+/** Layer 4 of DESIGN §2.3: starts after a short delay, listens on its declared ports, answers 200, runs forever. */
+export function defaultPlan(ports: readonly number[], listenAfterMs: number): ProcessPlan {
+  return { listenAfter: listenAfterMs, exit: null, sigterm: 'exit0', probeFail: {}, ports, catalog: null }
+}
+
+/** How a process answers an HTTP request: a status, or null when nothing listens on the port. */
+export type HttpAnswerer = (
+  plan: ProcessPlan,
+  port: number,
+  path: string,
+  uptimeMs: number,
+) => { status: number } | null
+
+export interface ProbeOutcome {
+  readonly result: 'success' | 'failure'
+  readonly output: string
+}
+
+/**
+ * Runs one probe against a process at `now` (reference A10 for the outputs). `podIP` goes into the
+ * transport errors exactly as Go prints them.
+ */
+export function runProbe(
+  run: ProcessRun,
+  type: ProbeType,
+  probe: Probe,
+  podIP: string,
+  now: number,
+  http: HttpAnswerer = () => ({ status: 200 }),
+): ProbeOutcome {
+  const uptime = now - run.startedAt
+  const plan = run.plan
+  const forcedFail = (plan.probeFail[type] ?? []).some(
+    ([from, to]) => uptime >= from && (to === null || uptime < to),
+  )
+  const listening = plan.listenAfter !== null && uptime >= plan.listenAfter
+  if (probe.httpGet) {
+    const port = Number(probe.httpGet.port)
+    const path = probe.httpGet.path ?? '/'
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase()
+    const host = probe.httpGet.host ?? podIP
+    if (!listening || !listensOn(plan, port)) {
+      return {
+        result: 'failure',
+        output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
+      }
+    }
+    if (forcedFail) return { result: 'failure', output: 'HTTP probe failed with statuscode: 500' }
+    const answer = http(plan, port, path, uptime)
+    if (answer === null) {
+      return {
+        result: 'failure',
+        output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
+      }
+    }
+    return answer.status >= 200 && answer.status < 400
+      ? { result: 'success', output: '' }
+      : { result: 'failure', output: `HTTP probe failed with statuscode: ${answer.status}` }
+  }
+  if (probe.tcpSocket) {
+    const port = Number(probe.tcpSocket.port)
+    const host = probe.tcpSocket.host ?? podIP
+    if (!listening || !listensOn(plan, port) || forcedFail) {
+      return { result: 'failure', output: `dial tcp ${host}:${port}: connect: connection refused` }
+    }
+    return { result: 'success', output: '' }
+  }
+  if (probe.grpc) {
+    if (!listening) {
+      return {
+        result: 'failure',
+        output: `timeout: failed to connect service "${podIP}:${probe.grpc.port}" within 1s: context deadline exceeded`,
+      }
+    }
+    if (forcedFail) return { result: 'failure', output: `service unhealthy (responded with "NOT_SERVING")` }
+    return { result: 'success', output: '' }
+  }
+  // exec: without an interpreter for the command, the default process answers success.
+  return forcedFail ? { result: 'failure', output: '' } : { result: 'success', output: '' }
+}
+
+/** A process with no declared ports answers on whatever port it is asked (DESIGN §2.3 layer 4). */
+function listensOn(plan: ProcessPlan, port: number): boolean {
+  return plan.ports.length === 0 || plan.ports.includes(port)
+}

@@ -1,0 +1,96 @@
+import type { ProbeType } from '../sim/state'
+import type { ProcessRun } from '../container/process'
+
+/** One probe worker (reference A1–A6): its ticker and its run counter. */
+export interface ProbeWorker {
+  readonly type: ProbeType
+  periodMs: number
+  /** Ticks are anchored here (the worker's start, or a readiness manual trigger). */
+  anchor: number
+  /** Bumped when the ticker is reset, so stale tick tasks are dropped. */
+  gen: number
+  result: 'unknown' | 'success' | 'failure'
+  lastRaw: 'success' | 'failure' | null
+  runCount: number
+  onHold: boolean
+  /** The container ID the current result belongs to. */
+  containerId: string
+  stopped: boolean
+}
+
+export type ContainerPhase = 'waiting' | 'running' | 'terminated'
+
+export interface TerminatedInfo {
+  readonly exitCode: number
+  readonly reason: string
+  readonly signal?: number
+  readonly message?: string
+  readonly startedAt: number
+  readonly finishedAt: number
+  readonly containerId: string
+}
+
+/** What the kubelet knows of one container of a pod. */
+export interface ContainerRuntime {
+  readonly name: string
+  /** 'init' for regular init containers, 'sidecar' for restartable ones, 'app' otherwise. */
+  readonly role: 'init' | 'sidecar' | 'app'
+  readonly index: number
+  phase: ContainerPhase
+  /** Waiting reason shown while `phase` is waiting. */
+  waitingReason: string
+  waitingMessage?: string
+  restartCount: number
+  /** Number of runs started (restartCount + 1 once running). */
+  runs: number
+  containerId: string
+  startedAt: number
+  /** The current instance's exit, once terminated. */
+  terminated: TerminatedInfo | null
+  /** The previous instance's exit (lastState). */
+  last: TerminatedInfo | null
+  /** Crash-loop back-off entry (reference B3): current delay and when it was last raised. */
+  backoff: { delay: number; lastUpdate: number } | null
+  /** When a back-off wait ends, if the container is waiting in one. */
+  backoffUntil: number | null
+  imageState: 'absent' | 'pulling' | 'present' | 'failed'
+  pullBackoff: { delay: number; until: number } | null
+  pullAttempts: number
+  started: boolean
+  ready: boolean
+  /** A stop in progress (kill), with the reason, and whether a restart follows in the same sync. */
+  stopping: {
+    since: number
+    graceMs: number
+    restart: boolean
+    cause: 'liveness' | 'startup' | 'delete' | 'kill'
+  } | null
+  probes: Partial<Record<ProbeType, ProbeWorker>>
+  process: ProcessRun | null
+  /** A start in progress: image, then create, then start, each finishing at `until`. */
+  pipeline: Pipeline | null
+}
+
+export interface Pipeline {
+  stage: 'pull' | 'create' | 'start'
+  until: number
+  pullStartedAt: number
+}
+
+/** What the kubelet knows of one pod on its node. */
+export interface PodRuntime {
+  readonly key: string
+  readonly uid: string
+  readonly node: string
+  /** When the pod worker first synced the pod: probe workers start here (reference A1). */
+  readonly workerStart: number
+  sandboxReadyAt: number | null
+  podIP: string
+  containers: ContainerRuntime[]
+  /** Set once the pod is being deleted: when, and the grace period. */
+  deleting: { since: number; graceMs: number } | null
+  /** Set when the pod reached a terminal phase (never restarts again). */
+  terminal: boolean
+  /** True when status must be regenerated and pushed. */
+  dirty: boolean
+}

@@ -1,0 +1,95 @@
+import type { Event as K8sEvent, Node, Pod } from 'kubernetes-types/core/v1'
+import type { QueueItem } from './queue'
+import type { RngState } from './rng'
+import type { PodRuntime } from '../kubelet/runtime'
+
+/** Any object in the API store: a plain v1 object with at least kind and metadata. */
+export interface KObject {
+  apiVersion: string
+  kind: string
+  metadata: {
+    name: string
+    namespace?: string
+    uid?: string
+    resourceVersion?: string
+    creationTimestamp?: string
+    deletionTimestamp?: string
+    deletionGracePeriodSeconds?: number
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+    ownerReferences?: {
+      apiVersion: string
+      kind: string
+      name: string
+      uid: string
+      controller?: boolean
+      blockOwnerDeletion?: boolean
+    }[]
+    generateName?: string
+    [k: string]: unknown
+  }
+  spec?: unknown
+  status?: unknown
+  [k: string]: unknown
+}
+
+/** The work the simulation can schedule: plain data, so the queue can be copied into keyframes. */
+export type Task =
+  | { type: 'schedule' }
+  | { type: 'pod-sync'; pod: string }
+  | { type: 'probe'; pod: string; container: string; probe: ProbeType; gen: number }
+  | { type: 'process-wake'; pod: string; container: string; run: number }
+  | { type: 'kill-done'; pod: string; container: string; run: number }
+  | { type: 'pod-deleted'; pod: string }
+  | { type: 'controllers' }
+  | { type: 'action'; index: number }
+
+export type ProbeType = 'startup' | 'liveness' | 'readiness'
+
+/** One entry of the event log: every write to the API store, in order. Tests hash it. */
+export interface LogEntry {
+  readonly t: number
+  readonly op: 'create' | 'update' | 'delete'
+  readonly key: string
+  readonly rv: number
+  /** A short human summary, e.g. `Pod default/web-0 Running 1/1` or `Event Killing: …`. */
+  readonly summary: string
+}
+
+/**
+ * The whole simulated cluster at one moment. API objects are immutable values (a write replaces the
+ * object), so a keyframe shares them; the kubelet's runtime is small and copied.
+ */
+export interface SimState {
+  now: number
+  seq: number
+  rv: number
+  rng: RngState
+  epochMs: number
+  queue: QueueItem<Task>[]
+  /** The API store, keyed `kind/namespace/name`. */
+  objects: Map<string, KObject>
+  /** Events keyed by their aggregation key (reference D5). */
+  events: Map<string, K8sEvent>
+  /** Kubelet runtime per pod key. */
+  runtime: Map<string, PodRuntime>
+  /** Images present on each node. */
+  images: Map<string, Set<string>>
+  /** Pod IP counters per node. */
+  ipNext: Map<string, number>
+  /** Container log lines per `podKey/container/run`. */
+  logs: Map<string, string[]>
+  log: LogEntry[]
+  /** Collapsing tasks already queued (one scheduling pass, one controller pass at a time). */
+  pendingOnce: Set<string>
+}
+
+export type { K8sEvent, Node, Pod }
+
+export function keyOf(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`
+}
+
+export function objKey(o: KObject): string {
+  return keyOf(o.kind, o.metadata.namespace, o.metadata.name)
+}
