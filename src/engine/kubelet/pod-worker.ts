@@ -390,12 +390,12 @@ function advancePipeline(
   c.restartCount = c.runs - 1
   c.containerId = `containerd://${randomHex(sim, 64)}`
   c.ready = false
-  const process = model.start(pod, spec, c.runs - 1, now, rt)
-  c.process = process
+  const proc = model.start(pod, spec, c.runs - 1, now, rt)
+  c.process = proc
   c.started = !c.probes.startup
   c.ready = c.started && !c.probes.readiness && c.role !== 'init'
   rt.dirty = true
-  const exit = process.plan.exit
+  const exit = proc.plan.exit
   if (exit)
     scheduleAt(sim, now + exit.after, { type: 'process-wake', pod: rt.key, container: c.name, run: c.runs })
   // The status sync that sees the new container pokes its readiness worker (reference A3).
