@@ -51,6 +51,9 @@ export interface ProbeOutcome {
   readonly output: string
 }
 
+const SUCCESS: ProbeOutcome = { result: 'success', output: '' }
+const ANSWER_200 = { status: 200 }
+
 /**
  * Runs one probe against a process at `now` (reference A10 for the outputs). `podIP` goes into the
  * transport errors exactly as Go prints them.
@@ -61,7 +64,7 @@ export function runProbe(
   probe: Probe,
   podIP: string,
   now: number,
-  http: HttpAnswerer = () => ({ status: 200 }),
+  http: HttpAnswerer = () => ANSWER_200,
 ): ProbeOutcome {
   const uptime = now - run.startedAt
   const plan = run.plan
@@ -89,7 +92,7 @@ export function runProbe(
       }
     }
     return answer.status >= 200 && answer.status < 400
-      ? { result: 'success', output: '' }
+      ? SUCCESS
       : { result: 'failure', output: `HTTP probe failed with statuscode: ${answer.status}` }
   }
   if (probe.tcpSocket) {
@@ -98,7 +101,7 @@ export function runProbe(
     if (!listening || !listensOn(plan, port) || forcedFail) {
       return { result: 'failure', output: `dial tcp ${host}:${port}: connect: connection refused` }
     }
-    return { result: 'success', output: '' }
+    return SUCCESS
   }
   if (probe.grpc) {
     if (!listening) {
