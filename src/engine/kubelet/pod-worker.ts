@@ -15,11 +15,11 @@ import {
 } from '../sim/latencies'
 import { nextInt } from '../sim/rng'
 import { recordEvent } from '../sim/recorder'
-import { deleteObject, schedule, scheduleAt, updateObject, type Sim } from '../sim/sim'
-import { keyOf, type KObject } from '../sim/state'
+import { deleteObject, replaceObject, schedule, scheduleAt, type Sim } from '../sim/sim'
+import { keyOf, writableRuntime, type KObject, type Task } from '../sim/state'
 import type { ContainerModel } from './model'
 import { probeTick, startProbeWorkers, triggerReadiness } from './prober'
-import type { ContainerRuntime, Pipeline, PodRuntime } from './runtime'
+import { ownRuntime, type ContainerRuntime, type Pipeline, type PodRuntime } from './runtime'
 import { generatePodStatus } from './status'
 
 /** The start pipeline of a container lives in its runtime, so keyframes carry it. */
@@ -42,7 +42,7 @@ const pipelines = {
 export function syncPod(sim: Sim, model: ContainerModel, podKey: string): void {
   const pod = sim.s.objects.get(podKey) as (Pod & KObject) | undefined
   if (!pod || !pod.spec?.nodeName) return
-  let rt = sim.s.runtime.get(podKey)
+  let rt = ownRuntime(sim.s, podKey)
   if (!rt) rt = startPodWorker(sim, pod)
   if (rt.sandboxReadyAt === null) {
     if (sim.s.now < rt.workerStart + SANDBOX_MS) {
@@ -94,6 +94,7 @@ function startPodWorker(sim: Sim, pod: Pod & KObject): PodRuntime {
   ;(spec.initContainers ?? []).forEach((c, i) => add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', i))
   ;(spec.containers ?? []).forEach((c, i) => add(c, 'app', i))
   const rt: PodRuntime = {
+    owner: sim.s.owner,
     key: keyOf('Pod', pod.metadata.namespace, pod.metadata.name),
     uid: pod.metadata.uid ?? '',
     node: spec.nodeName!,
@@ -105,7 +106,7 @@ function startPodWorker(sim: Sim, pod: Pod & KObject): PodRuntime {
     terminal: false,
     dirty: true,
   }
-  sim.s.runtime.set(rt.key, rt)
+  writableRuntime(sim.s).set(rt.key, rt)
   // Probe workers start with the pod worker, before any container exists (reference A1).
   for (const c of containers) {
     if (c.role === 'init') continue
@@ -510,38 +511,42 @@ function terminatePod(sim: Sim, model: ContainerModel, pod: Pod & KObject, rt: P
   for (const c of rt.containers) pipelines.delete(c)
   const alive = rt.containers.some((c) => c.phase === 'running' || c.stopping)
   if (!alive) {
-    sim.s.runtime.delete(rt.key)
+    writableRuntime(sim.s).delete(rt.key)
     deleteObject(sim, rt.key)
   }
 }
 
 /** Runs a probe tick and syncs the pod when the result changed (reference A6). */
-export function onProbeTask(
-  sim: Sim,
-  model: ContainerModel,
-  podKey: string,
-  container: string,
-  type: 'startup' | 'liveness' | 'readiness',
-  gen: number,
-): void {
-  const rt = sim.s.runtime.get(podKey)
-  const pod = sim.s.objects.get(podKey) as (Pod & KObject) | undefined
-  if (!rt || !pod) return
-  const c = rt.containers.find((x) => x.name === container)
-  if (!c) return
-  if (gen === -1) {
-    triggerReadiness(sim, rt, c)
+export function onProbeTask(sim: Sim, model: ContainerModel, task: Extract<Task, { type: 'probe' }>): void {
+  const pod = sim.s.objects.get(task.pod) as (Pod & KObject) | undefined
+  const shared = sim.s.runtime.get(task.pod)
+  if (!shared || !pod) return
+  const index = indexOf(shared, task.container)
+  if (index < 0) return
+  if (task.gen === -1) {
+    const rt = ownRuntime(sim.s, task.pod)!
+    triggerReadiness(sim, rt, rt.containers[index]!)
     return
   }
-  const { changed } = probeTick(sim, model, pod, rt, c, type, gen)
+  const { changed, patch } = probeTick(sim, model, pod, shared, shared.containers[index]!, task)
+  if (!patch && !changed) return
+  const rt = ownRuntime(sim.s, task.pod)!
+  const c = rt.containers[index]!
+  if (patch) Object.assign(c.probes[task.probe]!, patch)
   if (!changed) return
-  if (type === 'startup') c.started = c.probes.startup?.result === 'success' && c.phase === 'running'
-  if (type === 'readiness' || type === 'startup') {
+  if (task.probe === 'startup') c.started = c.probes.startup?.result === 'success' && c.phase === 'running'
+  if (task.probe === 'readiness' || task.probe === 'startup') {
     c.ready =
       c.started && c.phase === 'running' && (!c.probes.readiness || c.probes.readiness.result === 'success')
   }
   rt.dirty = true
-  syncPod(sim, model, podKey)
+  syncPod(sim, model, task.pod)
+}
+
+function indexOf(rt: PodRuntime, name: string): number {
+  const list = rt.containers
+  for (let i = 0; i < list.length; i++) if (list[i]!.name === name) return i
+  return -1
 }
 
 function pushStatus(sim: Sim, pod: Pod & KObject, rt: PodRuntime): void {
@@ -549,7 +554,8 @@ function pushStatus(sim: Sim, pod: Pod & KObject, rt: PodRuntime): void {
   rt.dirty = false
   const current = (sim.s.objects.get(rt.key) as (Pod & KObject) | undefined) ?? pod
   const status = generatePodStatus(current, rt, sim.s.epochMs, sim.s.now)
-  updateObject(sim, { ...current, status } as Pod & KObject)
+  if (JSON.stringify(status) === JSON.stringify(current.status)) return
+  replaceObject(sim, { ...current, status } as Pod & KObject)
 }
 
 function kubelet(rt: PodRuntime): { component: string; host: string } {

@@ -2,7 +2,7 @@ import type { Container, Pod, Probe } from 'kubernetes-types/core/v1'
 import type { ContainerModel } from './model'
 import { recordEvent } from '../sim/recorder'
 import { schedule, scheduleAt, type Sim } from '../sim/sim'
-import type { ProbeType } from '../sim/state'
+import type { ProbeType, Task } from '../sim/state'
 import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime'
 
 const LABEL: Record<ProbeType, string> = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' }
@@ -62,25 +62,41 @@ export interface ProbeEffect {
   readonly changed: boolean
 }
 
-/** One tick of a probe worker: `doProbe` in the order of reference A4, then the next tick. */
+type WorkerPatch = Partial<
+  Pick<ProbeWorker, 'result' | 'lastRaw' | 'runCount' | 'onHold' | 'containerId' | 'stopped'>
+>
+
+export interface ProbeTickResult extends ProbeEffect {
+  /** Changes to the worker, null when the tick changed nothing (the runtime is then not copied). */
+  readonly patch: WorkerPatch | null
+}
+
+/**
+ * One tick of a probe worker: `doProbe` in the order of reference A4, then the next tick. It only reads
+ * the runtime and returns the changes, so a steady probe that keeps passing copies nothing.
+ */
 export function probeTick(
   sim: Sim,
   model: ContainerModel,
   pod: Pod,
   rt: PodRuntime,
   c: ContainerRuntime,
-  type: ProbeType,
-  gen: number,
-): ProbeEffect {
-  const w = c.probes[type]
-  if (!w || w.stopped || w.gen !== gen) return { changed: false }
+  task: Extract<Task, { type: 'probe' }>,
+): ProbeTickResult {
+  const w = c.probes[task.probe]
+  if (!w || w.stopped || w.gen !== task.gen) return { changed: false, patch: null }
   const now = sim.s.now
-  // Next tick first: the ticker runs whatever this probe does.
   const next = w.anchor + (Math.floor((now - w.anchor) / w.periodMs) + 1) * w.periodMs
-  const effect = doProbe(sim, model, pod, rt, c, w)
-  if (!w.stopped)
-    scheduleAt(sim, next, { type: 'probe', pod: rt.key, container: c.name, probe: type, gen: w.gen })
-  return effect
+  const result = doProbe(sim, model, pod, rt, c, w)
+  if (!(result.patch?.stopped ?? w.stopped)) scheduleAt(sim, next, task)
+  return result
+}
+
+function outcome(w: ProbeWorker, patch: WorkerPatch, changed: boolean): ProbeTickResult {
+  for (const k in patch) {
+    if (patch[k as keyof WorkerPatch] !== w[k as keyof WorkerPatch]) return { changed, patch }
+  }
+  return { changed, patch: null }
 }
 
 function doProbe(
@@ -90,52 +106,49 @@ function doProbe(
   rt: PodRuntime,
   c: ContainerRuntime,
   w: ProbeWorker,
-): ProbeEffect {
+): ProbeTickResult {
   const now = sim.s.now
-  const phase = pod.status?.phase
+  const patch: WorkerPatch = {}
   // 1. A terminal pod: the worker exits for good.
+  const phase = pod.status?.phase
   if (phase === 'Failed' || phase === 'Succeeded' || rt.terminal) {
-    w.stopped = true
-    return { changed: false }
+    patch.stopped = true
+    return outcome(w, patch, false)
   }
   // 2. No container yet.
-  if (!c.containerId) return { changed: false }
-  let changed = false
+  if (!c.containerId) return outcome(w, patch, false)
+  let result = w.result
   // 3. A new container: drop the old result, set the initial one, clear on-hold.
+  let onHold = w.onHold
   if (c.containerId !== w.containerId) {
-    w.containerId = c.containerId
-    changed = w.result !== INITIAL[w.type]
-    w.result = INITIAL[w.type]
-    w.onHold = false
+    patch.containerId = c.containerId
+    patch.result = result = INITIAL[w.type]
+    patch.onHold = onHold = false
   }
   // 4. On hold after a liveness failure or a startup verdict, until a new container.
-  if (w.onHold) return { changed }
+  if (onHold) return outcome(w, patch, result !== w.result)
   // 5. Not running: Failure, no event.
   if (c.phase !== 'running' || c.stopping) {
-    if (w.result !== 'failure' && w.type === 'readiness') {
-      w.result = 'failure'
-      changed = true
-    }
-    return { changed }
+    if (w.type === 'readiness') patch.result = result = 'failure'
+    return outcome(w, patch, result !== w.result)
   }
   // 6. A pod being deleted: liveness and startup report Success and stop.
   if (rt.deleting && w.type !== 'readiness') {
-    w.result = 'success'
-    w.stopped = true
-    return { changed }
+    patch.result = result = 'success'
+    patch.stopped = true
+    return outcome(w, patch, result !== w.result)
   }
-  const spec = containerSpec(pod, c.name)
+  const spec = c.role === 'app' ? pod.spec?.containers?.[c.index] : pod.spec?.initContainers?.[c.index]
   const probe = spec ? probeSpec(spec, w.type) : undefined
-  if (!spec || !probe) return { changed }
+  if (!spec || !probe || !c.process) return outcome(w, patch, result !== w.result)
   // 7. Before initialDelaySeconds (integer seconds since startedAt).
-  if (Math.floor((now - c.startedAt) / 1000) < (probe.initialDelaySeconds ?? 0)) return { changed }
+  if (Math.floor((now - c.startedAt) / 1000) < (probe.initialDelaySeconds ?? 0))
+    return outcome(w, patch, result !== w.result)
   // 8. Startup gating.
-  if (w.type === 'startup' ? c.started : !c.started) return { changed }
+  if (w.type === 'startup' ? c.started : !c.started) return outcome(w, patch, result !== w.result)
   // 9. Probe, count, publish at the threshold.
-  if (!c.process) return { changed }
-  const resolved = resolvePorts(probe, spec)
-  const outcome = model.probe(c.process, w.type, resolved, rt.podIP, now, rt)
-  if (outcome.result === 'failure') {
+  const probed = model.probe(c.process, w.type, resolvePorts(probe, spec), rt.podIP, now, rt)
+  if (probed.result === 'failure') {
     recordEvent(
       sim,
       pod as never,
@@ -143,37 +156,33 @@ function doProbe(
       {
         type: 'Warning',
         reason: 'Unhealthy',
-        message: `${LABEL[w.type]} probe failed: ${outcome.output}`,
+        message: `${LABEL[w.type]} probe failed: ${probed.output}`,
         fieldPath: `${c.role === 'app' ? 'spec.containers' : 'spec.initContainers'}{${c.name}}`,
       },
     )
   }
-  w.runCount = w.lastRaw === outcome.result ? w.runCount + 1 : 1
-  w.lastRaw = outcome.result
   const threshold =
-    outcome.result === 'failure' ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1)
-  if (w.runCount < threshold) return { changed }
-  if (w.result !== outcome.result) {
-    w.result = outcome.result
-    changed = true
-  }
+    probed.result === 'failure' ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1)
+  // The count only matters up to the threshold: keeping it there leaves a steady worker unchanged.
+  const runCount = Math.min(w.lastRaw === probed.result ? w.runCount + 1 : 1, threshold)
+  patch.runCount = runCount
+  patch.lastRaw = probed.result
+  if (runCount < threshold) return outcome(w, patch, result !== w.result)
+  patch.result = result = probed.result
+  const changed = result !== w.result
   // 10. Hold after a liveness failure or any startup verdict.
-  if ((w.type === 'liveness' && outcome.result === 'failure') || (w.type === 'startup' && changed)) {
-    w.onHold = true
-    w.runCount = 0
+  if ((w.type === 'liveness' && probed.result === 'failure') || (w.type === 'startup' && changed)) {
+    patch.onHold = true
+    patch.runCount = 0
   }
-  return { changed }
+  return outcome(w, patch, changed)
 }
 
-function containerSpec(pod: Pod, name: string): Container | undefined {
-  return (
-    pod.spec?.containers?.find((x) => x.name === name) ??
-    pod.spec?.initContainers?.find((x) => x.name === name)
-  )
-}
 
 /** Named ports (`port: liveness-port`) resolve through the container's declared ports (reference G7). */
 function resolvePorts(probe: Probe, spec: Container): Probe {
+  const port = probe.httpGet?.port ?? probe.tcpSocket?.port
+  if (port === undefined || typeof port === 'number') return probe
   const resolve = (port: number | string): number | string => {
     if (typeof port === 'number' || /^\d+$/.test(port)) return Number(port)
     const found = spec.ports?.find((p) => p.name === port)

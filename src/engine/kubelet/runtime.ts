@@ -1,4 +1,4 @@
-import type { ProbeType } from '../sim/state'
+import { writableRuntime, type ProbeType, type SimState } from '../sim/state'
 import type { ProcessRun } from '../container/process'
 
 /** One probe worker (reference A1–A6): its ticker and its run counter. */
@@ -79,6 +79,11 @@ export interface Pipeline {
 
 /** What the kubelet knows of one pod on its node. */
 export interface PodRuntime {
+  /**
+   * The state that may change this record in place. Keyframes share records; a state writes to a
+   * record it does not own only after copying it (`ownRuntime`).
+   */
+  owner: object
   readonly key: string
   readonly uid: string
   readonly node: string
@@ -93,4 +98,14 @@ export interface PodRuntime {
   terminal: boolean
   /** True when status must be regenerated and pushed. */
   dirty: boolean
+}
+
+/** Copy-on-write access for a change: the record owned by this state, copied first when shared. */
+export function ownRuntime(s: SimState, key: string): PodRuntime | undefined {
+  const rt = s.runtime.get(key)
+  if (!rt || rt.owner === s.owner) return rt
+  const copy = structuredClone({ ...rt, owner: null }) as unknown as PodRuntime
+  copy.owner = s.owner
+  writableRuntime(s).set(key, copy)
+  return copy
 }

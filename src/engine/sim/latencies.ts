@@ -40,3 +40,5 @@ export const REPULL_CHECK_MS = 400
 export const DEFAULT_LISTEN_MS = 500
 /** Keyframe spacing of the timeline (DESIGN §2.5). */
 export const KEYFRAME_EVERY_MS = 30_000
+/** …and at least this often in tasks, which bounds the work of rebuilding any moment. */
+export const KEYFRAME_EVERY_TASKS = 2000

@@ -1,6 +1,6 @@
 import type { Event as K8sEvent } from 'kubernetes-types/core/v1'
 import { record, type Sim } from './sim'
-import type { KObject } from './state'
+import { writableEvents, type KObject } from './state'
 import { rfc3339 } from './time'
 
 export interface EventSource {
@@ -81,7 +81,7 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
     }
     delete event.eventTime
   }
-  s.events.set(key, event)
+  writableEvents(s).set(key, event)
   record(sim, {
     t: s.now,
     op: existing ? 'update' : 'create',

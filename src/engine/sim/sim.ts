@@ -1,7 +1,7 @@
 import { pushItem } from './queue'
 import { nextInt } from './rng'
 import type { KObject, LogEntry, SimState, Task } from './state'
-import { keyOf, objKey } from './state'
+import { keyOf, objKey, writableObjects } from './state'
 import { rfc3339 } from './time'
 
 /** A change to the API store, as a watch delivers it. */
@@ -76,7 +76,7 @@ export function createObject<T extends KObject>(sim: Sim, object: T, summary?: s
     },
   } as T
   const key = objKey(created)
-  s.objects.set(key, created)
+  writableObjects(s).set(key, created)
   record(sim, { t: s.now, op: 'create', key, rv: s.rv, summary: summary ?? describeBriefly(created) })
   notify(sim, { op: 'create', key, object: created, old: undefined })
   return created
@@ -89,7 +89,19 @@ export function updateObject<T extends KObject>(sim: Sim, object: T, summary?: s
   const old = s.objects.get(key)
   if (old && sameIgnoringVersion(old, object)) return old as T
   const updated = { ...object, metadata: { ...object.metadata, resourceVersion: String(++s.rv) } } as T
-  s.objects.set(key, updated)
+  writableObjects(s).set(key, updated)
+  record(sim, { t: s.now, op: 'update', key, rv: s.rv, summary: summary ?? describeBriefly(updated) })
+  notify(sim, { op: 'update', key, object: updated, old })
+  return updated
+}
+
+/** Replaces an object the caller knows has changed (no comparison). */
+export function replaceObject<T extends KObject>(sim: Sim, object: T, summary?: string): T {
+  const s = sim.s
+  const key = objKey(object)
+  const old = s.objects.get(key)
+  const updated = { ...object, metadata: { ...object.metadata, resourceVersion: String(++s.rv) } } as T
+  writableObjects(s).set(key, updated)
   record(sim, { t: s.now, op: 'update', key, rv: s.rv, summary: summary ?? describeBriefly(updated) })
   notify(sim, { op: 'update', key, object: updated, old })
   return updated
@@ -99,7 +111,7 @@ export function deleteObject(sim: Sim, key: string): void {
   const s = sim.s
   const old = s.objects.get(key)
   if (!old) return
-  s.objects.delete(key)
+  writableObjects(s).delete(key)
   s.rv++
   record(sim, { t: s.now, op: 'delete', key, rv: s.rv, summary: `deleted ${key}` })
   notify(sim, { op: 'delete', key, object: old, old })

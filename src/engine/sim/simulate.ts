@@ -10,11 +10,13 @@ import {
   CLUSTER_AGE_MS,
   DEFAULT_EPOCH_MS,
   KEYFRAME_EVERY_MS,
+  KEYFRAME_EVERY_TASKS,
   KUBELET_SYNC_LATENCY_MS,
   SCHEDULE_LATENCY_MS,
 } from './latencies'
 import { peekItem, popItem } from './queue'
 import { rngState } from './rng'
+import { ownRuntime } from '../kubelet/runtime'
 import { createObject, schedule, type Change, type Sim, type Watcher } from './sim'
 import type { KObject, LogEntry, SimState, Task } from './state'
 import { rfc3339 } from './time'
@@ -58,12 +60,27 @@ export function simulate(objects: readonly LoadedObject[], options: SimulateOpti
   const sim = newSim(model, options.seed ?? 1, epochMs, options.admit)
   boot(sim, objects)
   const keyframes: Keyframe[] = [{ at: 0, state: snapshot(sim.s) }]
-  for (let next = every; ; next += every) {
-    const to = Math.min(next, options.untilMs)
-    runUntil(sim, model, to)
-    if (to >= options.untilMs) break
-    keyframes.push({ at: to, state: snapshot(sim.s) })
+  // A keyframe every `every` ms of simulated time, and more often when the cluster is busy, so that
+  // rebuilding any moment replays at most KEYFRAME_EVERY_TASKS tasks.
+  let nextAt = every
+  let processed = 0
+  const s = sim.s
+  for (let item = peekItem(s.queue); item && item.at <= options.untilMs; item = peekItem(s.queue)) {
+    if (item.at > nextAt || processed >= KEYFRAME_EVERY_TASKS) {
+      if (item.at > nextAt) {
+        s.now = nextAt
+        nextAt += every
+      }
+      keyframes.push({ at: s.now, state: snapshot(s) })
+      processed = 0
+      continue
+    }
+    popItem(s.queue)
+    s.now = item.at
+    dispatch(sim, model, item.task)
+    processed++
   }
+  s.now = options.untilMs
   const finalState = snapshot(sim.s)
   const log = sim.s.log
   return {
@@ -112,15 +129,15 @@ function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
     case 'pod-sync':
       return syncPod(sim, model, task.pod)
     case 'probe':
-      return onProbeTask(sim, model, task.pod, task.container, task.probe, task.gen)
+      return onProbeTask(sim, model, task)
     case 'process-wake': {
-      const rt = sim.s.runtime.get(task.pod)
+      const rt = ownRuntime(sim.s, task.pod)
       const c = rt?.containers.find((x) => x.name === task.container)
       if (rt && c) processExited(sim, rt, c, task.run)
       return
     }
     case 'kill-done': {
-      const rt = sim.s.runtime.get(task.pod)
+      const rt = ownRuntime(sim.s, task.pod)
       const c = rt?.containers.find((x) => x.name === task.container)
       if (rt && c) killDone(sim, model, rt, c, task.run)
       return
@@ -186,11 +203,13 @@ function newSim(model: ContainerModel, seed: number, epochMs: number, admit: Sim
     objects: new Map(),
     events: new Map(),
     runtime: new Map(),
+    owner: {},
     images: new Map(),
     ipNext: new Map(),
     logs: new Map(),
     log: [],
     pendingOnce: new Set(),
+    shared: { objects: false, events: false, runtime: false },
   }
   return newSimFrom(s, model, admit)
 }
@@ -232,19 +251,21 @@ function boot(sim: Sim, objects: readonly LoadedObject[]): void {
 }
 
 /**
- * A copy of the state that later steps cannot change: API objects are shared (they are never mutated),
- * the kubelet's runtime and the small bookkeeping maps are copied.
+ * A copy of the state that later steps cannot change. API objects are shared (they are never mutated);
+ * kubelet runtime records are shared too and copied on their next write, because `s` takes a fresh
+ * ownership token here; the small bookkeeping maps are copied.
  */
 export function snapshot(s: SimState): SimState {
   const images = new Map<string, Set<string>>()
   for (const [k, v] of s.images) images.set(k, new Set(v))
+  s.owner = {}
+  s.shared = { objects: true, events: true, runtime: true }
   return {
     ...s,
+    owner: {},
+    shared: { objects: true, events: true, runtime: true },
     rng: { ...s.rng },
     queue: s.queue.slice(),
-    objects: new Map(s.objects),
-    events: new Map(s.events),
-    runtime: structuredClone(s.runtime),
     images,
     ipNext: new Map(s.ipNext),
     logs: new Map(s.logs),

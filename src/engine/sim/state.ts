@@ -71,8 +71,10 @@ export interface SimState {
   objects: Map<string, KObject>
   /** Events keyed by their aggregation key (reference D5). */
   events: Map<string, K8sEvent>
-  /** Kubelet runtime per pod key. */
+  /** Kubelet runtime per pod key (copy-on-write: see `ownRuntime`). */
   runtime: Map<string, PodRuntime>
+  /** This state's ownership token for runtime records; a fresh one after every snapshot. */
+  owner: object
   /** Images present on each node. */
   images: Map<string, Set<string>>
   /** Pod IP counters per node. */
@@ -82,6 +84,33 @@ export interface SimState {
   log: LogEntry[]
   /** Collapsing tasks already queued (one scheduling pass, one controller pass at a time). */
   pendingOnce: Set<string>
+  /** Maps this state shares with a keyframe: copied on their first write (`writable…`). */
+  shared: { objects: boolean; events: boolean; runtime: boolean }
+}
+
+/** The API store map, copied first if a keyframe shares it. */
+export function writableObjects(s: SimState): Map<string, KObject> {
+  if (s.shared.objects) {
+    s.objects = new Map(s.objects)
+    s.shared.objects = false
+  }
+  return s.objects
+}
+
+export function writableEvents(s: SimState): Map<string, K8sEvent> {
+  if (s.shared.events) {
+    s.events = new Map(s.events)
+    s.shared.events = false
+  }
+  return s.events
+}
+
+export function writableRuntime(s: SimState): Map<string, PodRuntime> {
+  if (s.shared.runtime) {
+    s.runtime = new Map(s.runtime)
+    s.shared.runtime = false
+  }
+  return s.runtime
 }
 
 export type { K8sEvent, Node, Pod }
