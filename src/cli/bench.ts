@@ -1,0 +1,103 @@
+// `npm run bench`: the engine's speed and memory against the targets of the engine issue, printed side by
+// side. Not a test: figures vary with the machine; the targets are for the 2-core reference machine.
+import { loadManifests } from '../engine/parse/loader'
+import { createRng } from '../engine/sim/rng'
+import { simulate } from '../engine/sim/simulate'
+
+const HOUR_MS = 3_600_000
+
+function scenario(nodes: number, pods: number): string {
+  return `apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: bench}
+spec: {nodes: ${nodes}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: ${pods}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports: [{containerPort: 80}]
+          readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+          livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+`
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`
+}
+
+function row(cells: string[]): string {
+  const widths = [44, 16, 16, 6]
+  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' ')
+}
+
+function main(): void {
+  const objects = loadManifests(scenario(50, 2000)).objects
+  global.gc?.()
+  const heapBefore = process.memoryUsage().heapUsed
+  let peak = heapBefore
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5)
+  const t0 = performance.now()
+  const timeline = simulate(objects, { untilMs: HOUR_MS })
+  const wall = performance.now() - t0
+  peak = Math.max(peak, process.memoryUsage().heapUsed)
+  clearInterval(sampler)
+  const speed = HOUR_MS / wall
+  const state = timeline.stateAt(HOUR_MS)
+  const pods = [...state.objects.keys()].filter((k) => k.startsWith('Pod/')).length
+  const tasks = state.seq
+
+  // Seeking: the state at random moments of the hour, from keyframes.
+  const seeks: number[] = []
+  const rng = createRng(12345)
+  for (let i = 0; i < 200; i++) {
+    const t = Math.floor(rng.next() * HOUR_MS)
+    const s0 = performance.now()
+    timeline.stateAt(t)
+    seeks.push(performance.now() - s0)
+  }
+  seeks.sort((a, b) => a - b)
+  const p50 = seeks[Math.floor(seeks.length * 0.5)]!
+  const p95 = seeks[Math.floor(seeks.length * 0.95)]!
+
+  console.log(
+    'kubeplay engine benchmark: 50 nodes, 2,000 pods with readiness + liveness probes every 10 s, 1 h simulated',
+  )
+  console.log()
+  console.log(row(['measure', 'measured', 'target', 'ok']))
+  console.log(
+    row(['simulate 1 h (wall)', `${(wall / 1000).toFixed(2)} s`, '≤ 3.60 s', wall <= 3600 ? 'yes' : 'NO']),
+  )
+  console.log(
+    row(['speed (simulated / wall time)', `${speed.toFixed(0)}×`, '≥ 1000×', speed >= 1000 ? 'yes' : 'NO']),
+  )
+  console.log(
+    row(['peak heap during the run', mb(peak), '≤ 300 MB', peak <= 300 * 1024 * 1024 ? 'yes' : 'NO']),
+  )
+  console.log(
+    row([
+      'tasks processed per second',
+      `${Math.round(tasks / (wall / 1000)).toLocaleString('en-US')}`,
+      '—',
+      '',
+    ]),
+  )
+  console.log(row(['state at a random time, p50', `${p50.toFixed(1)} ms`, '—', '']))
+  console.log(
+    row(['state at a random time, p95', `${p95.toFixed(1)} ms`, '≤ 20 ms', p95 <= 20 ? 'yes' : 'NO']),
+  )
+  console.log()
+  console.log(
+    `pods at the end: ${pods}; tasks: ${tasks.toLocaleString('en-US')}; log entries: ${timeline.log.length.toLocaleString('en-US')}; keyframes: ${timeline.keyframes.length}`,
+  )
+}
+
+main()
