@@ -17,6 +17,13 @@ export const defaultModel: ContainerModel = {
   onSigterm: (p) =>
     p.plan.sigterm === 'ignore' ? null : { afterMs: 100, code: p.plan.sigterm === 'exit0' ? 0 : 143 },
   probe: (p, type, probe, podIP, now) => runProbe(p, type, probe, podIP, now),
+  wake: (p, now) => {
+    const exit = p.plan.exit
+    if (!exit) return { wakeAt: null, exit: null }
+    if (now - p.startedAt >= exit.after)
+      return { wakeAt: null, exit: { code: exit.code, reason: exit.reason } }
+    return { wakeAt: p.startedAt + exit.after, exit: null }
+  },
 }
 
 export function declaredPorts(c: Container): number[] {

@@ -1,5 +1,7 @@
 import type { Probe } from 'kubernetes-types/core/v1'
 import type { ProbeType } from '../sim/state'
+import type { ProcessBehaviour } from './catalog-types'
+import type { FsData, FsMount, ProcState, Program } from './shell'
 
 /** A probe window in ms since the run started; `to` null = open end. */
 export type Window = readonly [number, number | null]
@@ -12,7 +14,7 @@ export interface ProcessPlan {
   readonly exit: {
     readonly after: number
     readonly code: number
-    readonly reason: 'Completed' | 'Error' | 'OOMKilled'
+    readonly reason: 'Completed' | 'Error' | 'OOMKilled' | 'StartError'
   } | null
   /** What SIGTERM does: exit at once with 0 or 143, or nothing (PID 1 shell: SIGKILL at the end, 137). */
   readonly sigterm: 'exit0' | 'exit143' | 'ignore'
@@ -20,8 +22,11 @@ export interface ProcessPlan {
   readonly probeFail: Partial<Record<ProbeType, readonly Window[]>>
   /** Ports the process listens on. */
   readonly ports: readonly number[]
-  /** The image catalog entry that answers HTTP, TCP and gRPC, or null for the default (200 on any path). */
-  readonly catalog: string | null
+  /** How the catalogued program answers HTTP, TCP and gRPC; null = the default (200 on any path). */
+  readonly behaviour: ProcessBehaviour | null
+  /** SIGTERM: how long a clean shutdown takes, and the exit code when it is not the usual one. */
+  readonly stopMs?: number
+  readonly sigtermCode?: number
   /** Lines the process prints at start. */
   readonly logs?: readonly string[]
 }
@@ -31,11 +36,20 @@ export interface ProcessRun {
   readonly run: number
   readonly startedAt: number
   readonly plan: ProcessPlan
+  /** The shell interpreter's program and state, and the container's own files, when it runs a script. */
+  shell?: {
+    readonly program: Program
+    state: ProcState
+    local: FsData
+    readonly env: Record<string, string>
+  } | null
+  /** Where the pod's volumes are mounted in this container. */
+  readonly mounts?: readonly FsMount[]
 }
 
 /** Layer 4 of DESIGN §2.3: starts after a short delay, listens on its declared ports, answers 200, runs forever. */
 export function defaultPlan(ports: readonly number[], listenAfterMs: number): ProcessPlan {
-  return { listenAfter: listenAfterMs, exit: null, sigterm: 'exit0', probeFail: {}, ports, catalog: null }
+  return { listenAfter: listenAfterMs, exit: null, sigterm: 'exit0', probeFail: {}, ports, behaviour: null }
 }
 
 /** How a process answers an HTTP request: a status, or null when nothing listens on the port. */

@@ -21,6 +21,15 @@ export interface ContainerModel {
   start(pod: Pod, container: Container, run: number, now: number, rt: PodRuntime): ProcessRun
   /** How the process answers SIGTERM sent at `at`: it exits after `afterMs` with `code`, or null (ignored). */
   onSigterm(process: ProcessRun, at: number): { afterMs: number; code: number } | null
+  /**
+   * The process at `now`: it exits (with the code and the terminated reason), or it goes on and wants to
+   * be woken again at `wakeAt` (null: nothing more happens on its own). Called at start and at each wake.
+   */
+  wake(
+    process: ProcessRun,
+    now: number,
+    rt: PodRuntime,
+  ): { wakeAt: number | null; exit: { code: number; reason: string } | null }
   /** Runs one probe against the process at `now` (ports already resolved to numbers). */
   probe(
     process: ProcessRun,

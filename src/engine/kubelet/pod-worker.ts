@@ -19,6 +19,7 @@ import { deleteObject, replaceObject, schedule, scheduleAt, type Sim } from '../
 import { keyOf, writableRuntime, type KObject, type Task } from '../sim/state'
 import type { ContainerModel } from './model'
 import { probeTick, startProbeWorkers, triggerReadiness } from './prober'
+import { emptyFs } from '../container/shell'
 import { ownRuntime, type ContainerRuntime, type Pipeline, type PodRuntime } from './runtime'
 import { generatePodStatus } from './status'
 
@@ -93,8 +94,11 @@ function startPodWorker(sim: Sim, pod: Pod & KObject): PodRuntime {
   }
   ;(spec.initContainers ?? []).forEach((c, i) => add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', i))
   ;(spec.containers ?? []).forEach((c, i) => add(c, 'app', i))
+  const node = sim.s.objects.get(keyOf('Node', undefined, spec.nodeName!)) as
+    { status?: { addresses?: { type: string; address: string }[] } } | undefined
   const rt: PodRuntime = {
     owner: sim.s.owner,
+    hostIP: node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
     key: keyOf('Pod', pod.metadata.namespace, pod.metadata.name),
     uid: pod.metadata.uid ?? '',
     node: spec.nodeName!,
@@ -102,6 +106,9 @@ function startPodWorker(sim: Sim, pod: Pod & KObject): PodRuntime {
     sandboxReadyAt: null,
     podIP: '',
     containers,
+    volumes: Object.fromEntries(
+      (spec.volumes ?? []).filter((v) => v.emptyDir).map((v) => [v.name, emptyFs()]),
+    ),
     deleting: null,
     terminal: false,
     dirty: true,
@@ -396,9 +403,7 @@ function advancePipeline(
   c.started = !c.probes.startup
   c.ready = c.started && !c.probes.readiness && c.role !== 'init'
   rt.dirty = true
-  const exit = proc.plan.exit
-  if (exit)
-    scheduleAt(sim, now + exit.after, { type: 'process-wake', pod: rt.key, container: c.name, run: c.runs })
+  wakeProcess(sim, model, rt, c)
   // The status sync that sees the new container pokes its readiness worker (reference A3).
   if (c.probes.readiness)
     schedule(sim, STATUS_SYNC_MS, {
@@ -410,13 +415,30 @@ function advancePipeline(
     })
 }
 
-/** The process of a container ended on its own (exit, crash, OOM). */
-export function processExited(sim: Sim, rt: PodRuntime, c: ContainerRuntime, run: number): void {
-  if (c.runs !== run || c.phase !== 'running' || !c.process?.plan.exit) return
-  const exit = c.process.plan.exit
-  finish(sim, rt, c, exit.code, exit.reason, sim.s.now)
-  // PLEG notices the exit within a relist (reference B3).
-  schedule(sim, PLEG_MS, { type: 'pod-sync', pod: rt.key })
+/** Lets the process run to its next step: it may exit on its own (exit, crash, OOM) or sleep again. */
+export function wakeProcess(sim: Sim, model: ContainerModel, rt: PodRuntime, c: ContainerRuntime): void {
+  if (c.phase !== 'running' || !c.process || c.stopping) return
+  const { wakeAt, exit } = model.wake(c.process, sim.s.now, rt)
+  if (exit) {
+    finish(sim, rt, c, exit.code, exit.reason, sim.s.now)
+    // PLEG notices the exit within a relist (reference B3).
+    schedule(sim, PLEG_MS, { type: 'pod-sync', pod: rt.key })
+    return
+  }
+  if (wakeAt !== null)
+    scheduleAt(sim, wakeAt, { type: 'process-wake', pod: rt.key, container: c.name, run: c.runs })
+}
+
+/** A `process-wake` task: only for the run it was scheduled for. */
+export function processWake(
+  sim: Sim,
+  model: ContainerModel,
+  rt: PodRuntime,
+  c: ContainerRuntime,
+  run: number,
+): void {
+  if (c.runs !== run) return
+  wakeProcess(sim, model, rt, c)
 }
 
 function finish(
@@ -461,8 +483,8 @@ function killContainer(
     30
   const graceMs = Math.max(MIN_GRACE_MS, graceS * 1000)
   recordEvent(sim, pod, kubelet(rt), { type: 'Normal', reason: 'Killing', message, fieldPath: fieldPath(c) })
+  // The container runs until the runtime reports it stopped: READY does not change before (reference G1).
   c.stopping = { since: sim.s.now, graceMs, restart, cause }
-  c.ready = false
   rt.dirty = true
   const reaction = c.process ? model.onSigterm(c.process, sim.s.now) : { afterMs: 0, code: 0 }
   const stopAfter = reaction === null ? graceMs : Math.min(reaction.afterMs, graceMs)

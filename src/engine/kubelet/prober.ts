@@ -128,7 +128,7 @@ function doProbe(
   // 4. On hold after a liveness failure or a startup verdict, until a new container.
   if (onHold) return outcome(w, patch, result !== w.result)
   // 5. Not running: Failure, no event.
-  if (c.phase !== 'running' || c.stopping) {
+  if (c.phase !== 'running') {
     if (w.type === 'readiness') patch.result = result = 'failure'
     return outcome(w, patch, result !== w.result)
   }
@@ -177,7 +177,6 @@ function doProbe(
   }
   return outcome(w, patch, changed)
 }
-
 
 /** Named ports (`port: liveness-port`) resolve through the container's declared ports (reference G7). */
 function resolvePorts(probe: Probe, spec: Container): Probe {

@@ -1,5 +1,6 @@
 import { writableRuntime, type ProbeType, type SimState } from '../sim/state'
 import type { ProcessRun } from '../container/process'
+import type { FsData } from '../container/shell'
 
 /** One probe worker (reference A1–A6): its ticker and its run counter. */
 export interface ProbeWorker {
@@ -87,11 +88,15 @@ export interface PodRuntime {
   readonly key: string
   readonly uid: string
   readonly node: string
+  /** The node's InternalIP (status.hostIP). */
+  readonly hostIP: string
   /** When the pod worker first synced the pod: probe workers start here (reference A1). */
   readonly workerStart: number
   sandboxReadyAt: number | null
   podIP: string
   containers: ContainerRuntime[]
+  /** The pod's emptyDir volumes: shared by its containers, kept across restarts. */
+  volumes: Record<string, FsData>
   /** Set once the pod is being deleted: when, and the grace period. */
   deleting: { since: number; graceMs: number } | null
   /** Set when the pod reached a terminal phase (never restarts again). */

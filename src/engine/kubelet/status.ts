@@ -46,7 +46,7 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, epochMs: number, now
   const phase = podPhase(pod, rt)
   const conditions = podConditions(pod, rt, phase, prev.conditions ?? [], stamp(now))
   const ip = rt.podIP
-  const hostIP = prev.hostIP
+  const hostIP = rt.hostIP || prev.hostIP
   const out: PodStatus = {
     phase,
     conditions,

@@ -1,9 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1'
 import { clusterNodes } from '../cluster/nodes'
-import { defaultModel } from '../container/model-default'
+import { layeredModel } from '../container/model'
 import { reconcileWorkloads } from '../controllers/replicaset'
 import type { ContainerModel } from '../kubelet/model'
-import { killDone, onProbeTask, processExited, syncPod } from '../kubelet/pod-worker'
+import { killDone, onProbeTask, processWake, syncPod } from '../kubelet/pod-worker'
 import type { LoadedObject } from '../model/object'
 import { runScheduler } from '../scheduler/basic'
 import {
@@ -15,7 +15,9 @@ import {
   SCHEDULE_LATENCY_MS,
 } from './latencies'
 import { peekItem, popItem } from './queue'
-import { rngState } from './rng'
+import { createRng, rngState } from './rng'
+import { applyDefaults, createPod as createPodObject } from '../api/defaults'
+import { randomSuffix } from '../model/names'
 import { ownRuntime } from '../kubelet/runtime'
 import { createObject, schedule, type Change, type Sim, type Watcher } from './sim'
 import type { KObject, LogEntry, SimState, Task } from './state'
@@ -54,8 +56,8 @@ const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-sy
  * Pure and deterministic: the same objects and options give the same log, byte for byte.
  */
 export function simulate(objects: readonly LoadedObject[], options: SimulateOptions): Timeline {
-  const model = options.model ?? defaultModel
   const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS
+  const model = options.model ?? layeredModel(epochMs)
   const every = options.keyframeEveryMs ?? KEYFRAME_EVERY_MS
   const sim = newSim(model, options.seed ?? 1, epochMs, options.admit)
   boot(sim, objects)
@@ -133,7 +135,7 @@ function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
     case 'process-wake': {
       const rt = ownRuntime(sim.s, task.pod)
       const c = rt?.containers.find((x) => x.name === task.container)
-      if (rt && c) processExited(sim, rt, c, task.run)
+      if (rt && c) processWake(sim, model, rt, c, task.run)
       return
     }
     case 'kill-done': {
@@ -215,8 +217,15 @@ function newSim(model: ContainerModel, seed: number, epochMs: number, admit: Sim
 }
 
 function newSimFrom(s: SimState, _model: ContainerModel, admit: SimulateOptions['admit']): Sim {
-  const sim: Sim = { s, watchers, admit: admit ?? ((_k, body) => body) }
+  const sim: Sim = { s, watchers, admit: admit ?? apiServerAdmit }
   return sim
+}
+
+/** The API server's defaulting and admission (src/engine/api), with name suffixes from the seeded PRNG. */
+function apiServerAdmit(kind: string, body: Record<string, unknown>, sim: Sim): Record<string, unknown> {
+  const suffix = (): string => randomSuffix(createRng(sim.s.rng))
+  if (kind === 'Pod') return createPodObject(body, { suffix }) as unknown as Record<string, unknown>
+  return applyDefaults(kind, body, { suffix })
 }
 
 function createPod(sim: Sim, pod: Pod & KObject): void {

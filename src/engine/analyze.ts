@@ -1,0 +1,93 @@
+import { validateObjects } from './api/validate'
+import { clusterNodes } from './cluster/nodes'
+import { BEHAVIOR_ANNOTATION, parseBehavior } from './container/behavior'
+import { checkLimits } from './limits'
+import type { Diagnostic } from './model/diagnostic'
+import type { LoadedObject } from './model/object'
+import { loadManifests } from './parse/loader'
+
+export interface Analysis {
+  readonly objects: LoadedObject[]
+  readonly diagnostics: Diagnostic[]
+  readonly hasErrors: boolean
+}
+
+/**
+ * Everything kubeplay can say about a scenario text before simulating it: YAML and object structure,
+ * the API server's validation, the behavior annotations, and the limits. Sorted by position.
+ */
+export function analyzeScenario(text: string): Analysis {
+  const { objects, diagnostics, locate } = loadManifests(text)
+  const all: Diagnostic[] = [...diagnostics]
+  if (objects.length > 0) {
+    const nodes = clusterNodes(objects, '').map((n) => ({
+      name: n.metadata?.name ?? '',
+      labels: n.metadata?.labels ?? {},
+      taints: (n.spec?.taints ?? []).map((t) => ({
+        key: t.key,
+        ...(t.value ? { value: t.value } : {}),
+        effect: t.effect,
+      })),
+      allocatable: {
+        cpu: String(n.status?.allocatable?.cpu ?? '0'),
+        memory: String(n.status?.allocatable?.memory ?? '0'),
+        pods: Number(n.status?.allocatable?.pods ?? 110),
+      },
+    }))
+    all.push(...validateObjects(objects, locate, { nodes }))
+    all.push(...behaviorDiagnostics(objects, locate))
+    all.push(...checkLimits(objects))
+  }
+  all.sort((a, b) => a.line - b.line || a.col - b.col)
+  return { objects, diagnostics: all, hasErrors: all.some((d) => d.severity === 'error') }
+}
+
+/** Problems inside `kubeplay.dev/behavior` annotations, placed at their line in the scenario text. */
+function behaviorDiagnostics(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const out: Diagnostic[] = []
+  for (const o of objects) {
+    const spec = (o.body.spec ?? {}) as Record<string, unknown>
+    const template = (spec.template ?? null) as {
+      metadata?: { annotations?: Record<string, unknown> }
+      spec?: Record<string, unknown>
+    } | null
+    const [meta, podSpec, path] =
+      o.kind === 'Pod'
+        ? [
+            o.metadata as { annotations?: Record<string, unknown> },
+            spec,
+            ['metadata', 'annotations', BEHAVIOR_ANNOTATION],
+          ]
+        : [
+            template?.metadata ?? {},
+            template?.spec ?? {},
+            ['spec', 'template', 'metadata', 'annotations', BEHAVIOR_ANNOTATION],
+          ]
+    const text = meta.annotations?.[BEHAVIOR_ANNOTATION]
+    if (typeof text !== 'string') continue
+    const names = [
+      ...((podSpec.initContainers as { name?: string }[] | undefined) ?? []),
+      ...((podSpec.containers as { name?: string }[] | undefined) ?? []),
+    ].map((c) => c.name ?? '')
+    const at = locate(o, path)
+    // A block scalar (`|`) starts on the line after the key; its text keeps its own lines and columns.
+    const blockStart = at.endLine > at.line ? at.line + 1 : at.line
+    const indent = at.endLine > at.line ? at.col + 1 : at.col
+    for (const d of parseBehavior(text, names).diagnostics) {
+      const line = blockStart + d.line - 1
+      out.push({
+        severity: d.severity,
+        code: 'behavior',
+        message: `${BEHAVIOR_ANNOTATION}: ${d.message}`,
+        line,
+        col: d.col + indent - 1,
+        endLine: line,
+        endCol: d.col + indent,
+      })
+    }
+  }
+  return out
+}

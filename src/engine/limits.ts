@@ -1,0 +1,37 @@
+import type { Diagnostic } from './model/diagnostic'
+import type { LoadedObject } from './model/object'
+
+/** The most pods a scenario may ask for. */
+export const MAX_PODS = 10_000
+/** The longest simulated horizon. */
+export const MAX_HORIZON_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Refuses scenarios too big to simulate in a browser tab, with a clear message instead of a hang: more
+ * than MAX_PODS pods once every workload has its replicas.
+ */
+export function checkLimits(objects: readonly LoadedObject[]): Diagnostic[] {
+  let pods = 0
+  let nodes = 3
+  for (const o of objects) {
+    const spec = (o.body.spec ?? {}) as Record<string, unknown>
+    const n = (v: unknown, d: number): number =>
+      typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d
+    if (o.kind === 'Pod') pods += 1
+    else if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet')
+      pods += n(spec.replicas, 1)
+    else if (o.kind === 'Job') pods += n(spec.parallelism, 1)
+    else if (o.kind === 'Scenario') nodes = n(spec.nodes, 3)
+  }
+  pods += objects.filter((o) => o.kind === 'DaemonSet').length * nodes
+  if (pods <= MAX_PODS) return []
+  const first = objects[0]!
+  return [
+    {
+      ...first.range,
+      severity: 'error',
+      code: 'too-many-pods',
+      message: `the scenario asks for ${pods.toLocaleString('en-US')} pods; kubeplay simulates at most ${MAX_PODS.toLocaleString('en-US')}`,
+    },
+  ]
+}
