@@ -37,8 +37,9 @@ export function checkContainers(spec: JsonObject, specPath: Path, out: Finding[]
   for (const key of ['initContainers', 'containers']) {
     const list = spec[key]
     if (!Array.isArray(list)) continue
-    list.forEach((c: unknown, i) => {
-      if (!isRecord(c)) return
+    list.forEach((item: unknown, i) => {
+      // The API server decodes a null or non-object list item as an empty Container, then rejects it.
+      const c: Record<string, unknown> = isRecord(item) ? item : {}
       const at: Path = [...specPath, key, i]
       if (c.name === undefined || c.name === '') {
         out.push({
