@@ -6,6 +6,14 @@ const SCREENSHOT = fileURLToPath(new URL('../public/screenshot.png', import.meta
 test.describe('the playground page', () => {
   test('loads the default scenario onto a three-node cluster, under a strict CSP', async ({ page }) => {
     await openApp(page)
+    // It plays on its own from t = 0; pause and look at t = 60 s.
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
+    await page.getByRole('button', { name: 'Pause' }).click()
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
+    const timeline = page.getByRole('slider', { name: 'Timeline' })
+    await timeline.fill('60')
+    await expect(timeline).toHaveAttribute('aria-valuenow', '60')
+    await expect(page.getByTestId('clock')).toHaveText('t = 1m00s')
     await expect(page.locator(SEL.node)).toHaveCount(3)
     for (const n of await page.locator(SEL.node).all())
       await expect(n).toHaveAttribute('data-status', 'Ready')
@@ -32,6 +40,25 @@ test.describe('the playground page', () => {
 
     await page.waitForTimeout(500) // let the entry animations settle before the picture
     await page.screenshot({ path: SCREENSHOT })
+  })
+
+  test('scrubbing shows the cluster at that moment: the liveness pod restarts once its probe fails', async ({
+    page,
+  }) => {
+    await openApp(page)
+    await page.getByRole('button', { name: 'Pause' }).click()
+    const timeline = page.getByRole('slider', { name: 'Timeline' })
+    await timeline.fill('0')
+    await expect(page.locator(`${SEL.pod}[data-name="liveness-exec"]`)).toHaveAttribute(
+      'data-status',
+      'Pending',
+    )
+    await timeline.fill('80')
+    const pod = page.locator(`${SEL.pod}[data-name="liveness-exec"]`)
+    await expect(pod).toHaveAttribute('data-restarts', '1')
+    await expect(pod).toHaveAttribute('data-status', 'Running')
+    await timeline.fill('45')
+    await expect(pod).toHaveAttribute('data-restarts', '0')
   })
 
   test('a Pod typed into the editor appears as a tile', async ({ page }) => {

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { analyze } from '../worker/analyze'
+import { createAnalyzer } from '../worker/analyze'
+
+const analyze = (revision: number, text: string) => createAnalyzer().analyze(revision, text, 60)
 import { selectSimReady, useScenario } from './scenario'
 
 const good = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: x}]}\n'

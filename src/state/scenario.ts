@@ -16,8 +16,12 @@ export interface ScenarioState {
   readonly view: ClusterView | null
   /** Whether `view` belongs to the current text (false while it has errors). */
   readonly viewIsCurrent: boolean
+  /** The simulated horizon of the current timeline, in seconds. */
+  readonly horizonS: number
   setText(text: string): void
   acceptReply(reply: AnalyzeReply): void
+  /** A new view of the same timeline (the time cursor moved). */
+  acceptView(view: ClusterView | null): void
 }
 
 export const useScenario = create<ScenarioState>()((set, get) => ({
@@ -29,6 +33,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   kinds: {},
   view: null,
   viewIsCurrent: false,
+  horizonS: 0,
   setText: (text) => {
     if (text === get().text) return
     set((s) => ({ text, revision: s.revision + 1 }))
@@ -42,7 +47,11 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       kinds: reply.kinds,
       view: reply.view ?? s.view,
       viewIsCurrent: reply.view !== null,
+      horizonS: reply.view !== null ? reply.horizonS : s.horizonS,
     }))
+  },
+  acceptView: (view) => {
+    if (view) set({ view })
   },
 }))
 

@@ -1,24 +1,41 @@
 import { describe, expect, it } from 'vitest'
-import { analyze } from './analyze'
+import { createAnalyzer } from './analyze'
 
-describe('analyze', () => {
-  it('returns counts, diagnostics and a view for good text', () => {
-    const reply = analyze(
-      7,
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: x}]}\n',
-    )
-    expect(reply).toMatchObject({ revision: 7, objectCount: 1, kinds: { Pod: 1 }, diagnostics: [] })
-    expect(reply.view?.pods.map((p) => p.name)).toEqual(['a'])
+const pod =
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: nginx:1.27}]}\n'
+
+describe('createAnalyzer', () => {
+  it('simulates good text and answers the cluster at any moment of the timeline', () => {
+    const a = createAnalyzer()
+    const reply = a.analyze(7, pod, 0)
+    expect(reply).toMatchObject({
+      revision: 7,
+      objectCount: 1,
+      kinds: { Pod: 1 },
+      diagnostics: [],
+      horizonS: 600,
+    })
+    expect(reply.view?.pods.map((p) => [p.name, p.status])).toEqual([['a', 'Pending']])
+    expect(a.viewAt(60)?.pods.map((p) => [p.name, p.status, p.ready])).toEqual([['a', 'Running', '1/1']])
   })
 
-  it('returns no view when the text has errors, so the page keeps the last good one', () => {
-    const reply = analyze(8, 'apiVersion: v1\nkind: Pod\nmetadata: {name: a\n')
+  it('returns no view when the text has errors, and keeps the last good timeline', () => {
+    const a = createAnalyzer()
+    a.analyze(1, pod, 0)
+    const reply = a.analyze(2, 'apiVersion: v1\nkind: Pod\nmetadata: {name: a\n', 30)
     expect(reply.view).toBeNull()
     expect(reply.diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml-syntax' })
+    expect(a.viewAt(60)?.pods.map((p) => p.name)).toEqual(['a'])
+  })
+
+  it('takes the horizon from the Scenario document', () => {
+    const scenario =
+      'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec: {duration: 2m}\n---\n'
+    expect(createAnalyzer().analyze(1, scenario + pod, 0).horizonS).toBe(120)
   })
 
   it('replies with plain data that survives structured cloning', () => {
-    const reply = analyze(1, 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n')
+    const reply = createAnalyzer().analyze(1, pod, 60)
     expect(structuredClone(reply)).toEqual(reply)
   })
 })

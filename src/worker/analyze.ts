@@ -1,17 +1,46 @@
-import { loadManifests, previewCluster } from '../engine'
+import { analyzeScenario, clusterView, parseDuration, simulate, type Timeline } from '../engine'
 import type { AnalyzeReply } from './protocol'
 
-/** One request, start to end; kept apart from the worker glue so tests can call it directly. */
-export function analyze(revision: number, text: string): AnalyzeReply {
-  const { objects, diagnostics } = loadManifests(text)
-  const kinds: Record<string, number> = {}
-  for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1
-  const hasErrors = diagnostics.some((d) => d.severity === 'error')
+/** The horizon simulated when the scenario does not set `spec.duration`. */
+export const DEFAULT_HORIZON_S = 600
+
+/**
+ * The worker's state: the last timeline computed from text without errors. Kept apart from the worker
+ * glue so tests can drive it directly.
+ */
+export function createAnalyzer(): {
+  analyze(revision: number, text: string, atS: number): AnalyzeReply
+  viewAt(atS: number): AnalyzeReply['view']
+} {
+  let timeline: Timeline | null = null
+  const viewAt = (atS: number): AnalyzeReply['view'] =>
+    timeline ? clusterView(timeline.stateAt(atS * 1000)) : null
   return {
-    revision,
-    diagnostics,
-    objectCount: objects.length,
-    kinds,
-    view: hasErrors ? null : previewCluster(objects),
+    analyze(revision, text, atS) {
+      const { objects, diagnostics, hasErrors } = analyzeScenario(text)
+      const kinds: Record<string, number> = {}
+      for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1
+      if (hasErrors)
+        return { revision, diagnostics, objectCount: objects.length, kinds, horizonS: 0, view: null }
+      const horizonS = scenarioHorizonS(objects)
+      timeline = simulate(objects, { untilMs: horizonS * 1000 })
+      return {
+        revision,
+        diagnostics,
+        objectCount: objects.length,
+        kinds,
+        horizonS,
+        view: viewAt(Math.min(atS, horizonS)),
+      }
+    },
+    viewAt,
   }
+}
+
+function scenarioHorizonS(objects: ReturnType<typeof analyzeScenario>['objects']): number {
+  const scenario = objects.find((o) => o.kind === 'Scenario')
+  const duration = parseDuration((scenario?.body.spec as { duration?: unknown } | undefined)?.duration)
+  return duration !== null && duration > 0
+    ? Math.min(Math.round(duration / 1000), 24 * 3600)
+    : DEFAULT_HORIZON_S
 }

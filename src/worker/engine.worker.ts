@@ -1,6 +1,7 @@
 import { expose } from 'comlink'
-import { analyze } from './analyze'
+import { createAnalyzer } from './analyze'
 import type { EngineWorkerApi } from './protocol'
 
-const api: EngineWorkerApi = { analyze }
+const analyzer = createAnalyzer()
+const api: EngineWorkerApi = { analyze: analyzer.analyze, viewAt: analyzer.viewAt }
 expose(api)

@@ -1,6 +1,6 @@
 import type { ClusterView, Diagnostic } from '../engine'
 
-/** What the page learns from one analysis of the scenario text. */
+/** What the page learns from one analysis (and simulation) of the scenario text. */
 export interface AnalyzeReply {
   /** Echoes the request, so the page can drop replies for text it no longer shows. */
   readonly revision: number
@@ -8,11 +8,16 @@ export interface AnalyzeReply {
   readonly objectCount: number
   /** Counts per kind, e.g. `{ Deployment: 1, Service: 1 }`. */
   readonly kinds: Record<string, number>
-  /** The cluster for this text, or null when the text has errors (the page keeps the last good one). */
+  /** The simulated horizon in seconds, or 0 when the text has errors (no new timeline). */
+  readonly horizonS: number
+  /** The cluster at the requested time, or null when the text has errors (the page keeps the last good one). */
   readonly view: ClusterView | null
 }
 
 /** The engine worker's interface, called through comlink. */
 export interface EngineWorkerApi {
-  analyze(revision: number, text: string): AnalyzeReply
+  /** Analyses and simulates the text, and returns the cluster at `atS` seconds. */
+  analyze(revision: number, text: string, atS: number): AnalyzeReply
+  /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
+  viewAt(atS: number): ClusterView | null
 }

@@ -4,6 +4,7 @@ import { KUBERNETES_VERSION } from '../../engine/version'
 import { selectErrorCount, selectSimReady, selectWarningCount, useScenario } from '../../state/scenario'
 import { ClusterGraph } from '../graph/ClusterGraph'
 import { FAMILY_STYLES } from '../graph/status'
+import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
 
 const Editor = lazy(() => import('../editor/Editor'))
@@ -59,6 +60,7 @@ export function App(): React.JSX.Element {
             </p>
           )}
           <Legend />
+          <TimelineBar />
         </section>
       </main>
     </div>

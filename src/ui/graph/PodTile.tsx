@@ -1,4 +1,4 @@
-import { motion } from 'motion/react'
+import { motion, useIsPresent } from 'motion/react'
 import type { PodView } from '../../engine'
 import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './status'
 
@@ -6,6 +6,19 @@ import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './sta
 export function PodTile({ pod }: { pod: PodView }): React.JSX.Element {
   const family = statusFamily(pod.status, pod.ready)
   const style = FAMILY_STYLES[family]
+  // A tile on its way out (the pod left this card) no longer stands for the pod: it drops the page's
+  // data attributes so only the live tile answers for it.
+  const present = useIsPresent()
+  const data = present
+    ? {
+        'data-kind': 'Pod',
+        'data-namespace': pod.namespace,
+        'data-name': pod.name,
+        'data-status': pod.status,
+        'data-ready': pod.ready,
+        'data-restarts': pod.restarts,
+      }
+    : { 'aria-hidden': true }
   return (
     <motion.div
       layout="position"
@@ -20,12 +33,7 @@ export function PodTile({ pod }: { pod: PodView }): React.JSX.Element {
           '--ns': `hsl(${namespaceHue(pod.namespace)} 45% 50%)`,
         } as React.CSSProperties
       }
-      data-kind="Pod"
-      data-namespace={pod.namespace}
-      data-name={pod.name}
-      data-status={pod.status}
-      data-ready={pod.ready}
-      data-restarts={pod.restarts}
+      {...data}
       title={`${pod.namespace}/${pod.name}\n${pod.status} · ready ${pod.ready} · restarts ${pod.restarts}`}
       role="listitem"
       aria-label={`Pod ${pod.name}, ${pod.status}, ready ${pod.ready}`}

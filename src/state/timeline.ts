@@ -1,0 +1,34 @@
+import { create } from 'zustand'
+
+/** Playback speeds offered, as multiples of real time. */
+export const SPEEDS = [0.25, 1, 4, 16, 64] as const
+
+export interface TimelineState {
+  /** The time cursor, in simulated seconds since the scenario was applied. */
+  readonly timeS: number
+  readonly playing: boolean
+  readonly speed: (typeof SPEEDS)[number]
+  setTime(timeS: number): void
+  setPlaying(playing: boolean): void
+  setSpeed(speed: TimelineState['speed']): void
+}
+
+export const useTimeline = create<TimelineState>()((set) => ({
+  timeS: 0,
+  playing: true,
+  speed: 4,
+  setTime: (timeS) => set({ timeS: Math.max(0, timeS) }),
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+}))
+
+/** `t = 1m23s`, the way the page shows the cursor. */
+export function formatClock(timeS: number): string {
+  const s = Math.floor(timeS)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const sec = s % 60
+  if (h > 0) return `${h}h${String(m).padStart(2, '0')}m${String(sec).padStart(2, '0')}s`
+  if (m > 0) return `${m}m${String(sec).padStart(2, '0')}s`
+  return `${sec}s`
+}
