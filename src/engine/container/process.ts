@@ -82,29 +82,17 @@ export function runProbe(
 ): ProbeOutcome {
   const uptime = now - run.startedAt
   const plan = run.plan
-  const forcedFail = (plan.probeFail[type] ?? []).some(
-    ([from, to]) => uptime >= from && (to === null || uptime < to),
-  )
+  const windows = plan.probeFail[type]
+  const forcedFail =
+    windows !== undefined && windows.some(([from, to]) => uptime >= from && (to === null || uptime < to))
   const listening = plan.listenAfter !== null && uptime >= plan.listenAfter
   if (probe.httpGet) {
     const port = Number(probe.httpGet.port)
     const path = probe.httpGet.path ?? '/'
-    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase()
-    const host = probe.httpGet.host ?? podIP
-    if (!listening || !listensOn(plan, port)) {
-      return {
-        result: 'failure',
-        output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
-      }
-    }
+    if (!listening || !listensOn(plan, port)) return httpRefused(probe, podIP, port, path)
     if (forcedFail) return { result: 'failure', output: 'HTTP probe failed with statuscode: 500' }
     const answer = http(plan, port, path, uptime)
-    if (answer === null) {
-      return {
-        result: 'failure',
-        output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
-      }
-    }
+    if (answer === null) return httpRefused(probe, podIP, port, path)
     return answer.status >= 200 && answer.status < 400
       ? SUCCESS
       : { result: 'failure', output: `HTTP probe failed with statuscode: ${answer.status}` }
@@ -134,4 +122,13 @@ export function runProbe(
 /** A process with no declared ports answers on whatever port it is asked (DESIGN §2.3 layer 4). */
 function listensOn(plan: ProcessPlan, port: number): boolean {
   return plan.ports.length === 0 || plan.ports.includes(port)
+}
+
+function httpRefused(probe: Probe, podIP: string, port: number, path: string): ProbeOutcome {
+  const scheme = (probe.httpGet!.scheme ?? 'HTTP').toLowerCase()
+  const host = probe.httpGet!.host ?? podIP
+  return {
+    result: 'failure',
+    output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
+  }
 }

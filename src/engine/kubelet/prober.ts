@@ -30,6 +30,7 @@ export function startProbeWorkers(sim: Sim, rt: PodRuntime, c: ContainerRuntime,
     if (!probe) continue
     const worker: ProbeWorker = {
       type,
+      probe: resolvePorts(probe, spec),
       periodMs: (probe.periodSeconds ?? 10) * 1000,
       anchor: sim.s.now,
       gen: 0,
@@ -110,8 +111,8 @@ function doProbe(
   const now = sim.s.now
   const patch: WorkerPatch = {}
   // 1. A terminal pod: the worker exits for good.
-  const phase = pod.status?.phase
-  if (phase === 'Failed' || phase === 'Succeeded' || rt.terminal) {
+  // (The kubelet's own terminal flag: it is what turns the phase Succeeded or Failed.)
+  if (rt.terminal) {
     patch.stopped = true
     return outcome(w, patch, false)
   }
@@ -138,16 +139,16 @@ function doProbe(
     patch.stopped = true
     return outcome(w, patch, result !== w.result)
   }
-  const spec = c.role === 'app' ? pod.spec?.containers?.[c.index] : pod.spec?.initContainers?.[c.index]
-  const probe = spec ? probeSpec(spec, w.type) : undefined
-  if (!spec || !probe || !c.process) return outcome(w, patch, result !== w.result)
+  // The probe as the worker was started with, ports resolved (a pod's spec does not change).
+  const probe = w.probe
+  if (!c.process) return outcome(w, patch, result !== w.result)
   // 7. Before initialDelaySeconds (integer seconds since startedAt).
   if (Math.floor((now - c.startedAt) / 1000) < (probe.initialDelaySeconds ?? 0))
     return outcome(w, patch, result !== w.result)
   // 8. Startup gating.
   if (w.type === 'startup' ? c.started : !c.started) return outcome(w, patch, result !== w.result)
   // 9. Probe, count, publish at the threshold.
-  const probed = model.probe(c.process, w.type, resolvePorts(probe, spec), rt.podIP, now, rt)
+  const probed = model.probe(c.process, w.type, probe, rt.podIP, now, rt)
   if (probed.result === 'failure') {
     recordEvent(
       sim,

@@ -1,10 +1,13 @@
 import { writableRuntime, type ProbeType, type SimState } from '../sim/state'
+import type { Probe } from 'kubernetes-types/core/v1'
 import type { ProcessRun } from '../container/process'
 import type { FsData } from '../container/shell'
 
 /** One probe worker (reference A1–A6): its ticker and its run counter. */
 export interface ProbeWorker {
   readonly type: ProbeType
+  /** The container's probe, with named ports resolved to numbers. */
+  readonly probe: Probe
   periodMs: number
   /** Ticks are anchored here (the worker's start, or a readiness manual trigger). */
   anchor: number
