@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { EXIT, main } from './main'
 
@@ -62,5 +63,67 @@ describe('kubeplay command line', () => {
     expect(unknown.err).toContain('unknown command "frobnicate"')
     expect(unknown.err).toContain('kubeplay check <file…>')
     expect((await run(['check'])).code).toBe(EXIT.usage)
+  })
+
+  const corpus = (f: string): string =>
+    fileURLToPath(new URL(`../engine/testdata/k8s-website-examples/${f}`, import.meta.url))
+
+  it("run prints what a real cluster prints for the docs' exec-liveness example at 45 s (reference G1)", async () => {
+    const { code, out } = await run([
+      'run',
+      corpus('pods/probe/exec-liveness.yaml'),
+      '--at',
+      '45s',
+      'get',
+      'pods',
+    ])
+    expect(code).toBe(EXIT.ok)
+    expect(out).toBe(
+      'NAME            READY   STATUS    RESTARTS   AGE\nliveness-exec   1/1     Running   0          45s\n',
+    )
+    const later = await run([
+      'run',
+      corpus('pods/probe/exec-liveness.yaml'),
+      '--at=90s',
+      'get',
+      'pods',
+      '-o',
+      'json',
+    ])
+    const list = JSON.parse(later.out) as {
+      kind: string
+      items: { status: { containerStatuses: { restartCount: number }[] } }[]
+    }
+    expect(list.kind).toBe('List')
+    expect(list.items[0]!.status.containerStatuses[0]!.restartCount).toBe(1)
+  })
+
+  it('run refuses bad times and horizons past 24 h with exit 2, and input errors with exit 1', async () => {
+    expect((await run(['run', good, '--at', 'soon', 'get', 'pods'])).code).toBe(EXIT.usage)
+    const far = await run(['run', good, '--until', '25h', 'get', 'pods'])
+    expect(far.code).toBe(EXIT.usage)
+    expect(far.err).toContain('at most 24h')
+    const broken = await run(['run', bad, 'get', 'pods'])
+    expect(broken.code).toBe(EXIT.inputErrors)
+    expect(broken.err).toContain(`${bad}:4:9: error:`)
+  })
+
+  it('print renders objects as given, status included, at --now', async () => {
+    const dump = join(dir, 'dump.yaml')
+    writeFileSync(
+      dump,
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web-0, namespace: default, creationTimestamp: "2026-01-01T00:00:00Z"}\nspec: {containers: [{name: web, image: nginx}]}\nstatus:\n  phase: Running\n  conditions: [{type: Ready, status: "True"}]\n  containerStatuses: [{name: web, ready: true, restartCount: 2, started: true, image: nginx, imageID: "", state: {running: {startedAt: "2026-01-01T00:01:00Z"}}, lastState: {terminated: {exitCode: 1, reason: Error, finishedAt: "2026-01-01T00:00:58Z"}}}]\n',
+    )
+    const { code, out } = await run(['print', dump, '--now', '2026-01-01T00:05:00Z', 'get', 'pods'])
+    expect(code).toBe(EXIT.ok)
+    expect(out).toBe(
+      'NAME    READY   STATUS    RESTARTS       AGE\nweb-0   1/1     Running   2 (4m2s ago)   5m\n',
+    )
+  })
+
+  it('link prints a URL whose fragment holds the scenario', async () => {
+    const { code, out } = await run(['link', good, '--at', '83s', '--base', 'https://kubeplay.example/'])
+    expect(code).toBe(EXIT.ok)
+    expect(out).toMatch(/^https:\/\/kubeplay\.example\/#s=1\.deflate:[A-Za-z0-9_-]+&t=83\n$/)
   })
 })
