@@ -13,7 +13,7 @@ export interface AnswerContext {
   readonly hostname?: string
 }
 
-/** The process description of an entry or of an already-resolved process. */
+/** The process description of an entry, or an already-resolved one. */
 function processOf(p: CatalogEntry | ProcessBehaviour): ProcessBehaviour {
   return 'process' in p ? p.process : p
 }

@@ -3,7 +3,7 @@ import type { ContainerModel } from '../kubelet/model'
 import { DEFAULT_LISTEN_MS, DEFAULT_PULL_MS, REPULL_CHECK_MS } from '../sim/latencies'
 import { defaultPlan, runProbe, type ProcessRun } from './process'
 
-/** Layer 4 of DESIGN §2.3 alone: every container is the default process. */
+/** Layer 4 of DESIGN §2.3 alone: every container runs the default process */
 export const defaultModel: ContainerModel = {
   pull: (_pod, _c, _run, present) => ({
     ms: present ? REPULL_CHECK_MS : DEFAULT_PULL_MS,

@@ -34,7 +34,7 @@ import {
 /**
  * The fake containers of DESIGN §2.3, layer over layer: the `kubeplay.dev/behavior` annotation
  * overrides what the container really runs (the shell interpreter for shell idioms), which falls back
- * to the image catalog, then to the default process.
+ * to the image catalog, then to the default process (layer 4).
  */
 export function layeredModel(epochMs: number): ContainerModel {
   const behaviorCache = new WeakMap<object, Record<string, ContainerBehavior>>()
