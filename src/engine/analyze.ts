@@ -34,6 +34,7 @@ export function analyzeScenario(text: string): Analysis {
         pods: Number(n.status?.allocatable?.pods ?? 110),
       },
     }))
+    all.push(...nullListItems(objects, locate))
     all.push(...validateObjects(objects, locate, { nodes }))
     all.push(...behaviorDiagnostics(objects, locate))
     all.push(...checkLimits(objects))
@@ -90,4 +91,38 @@ function behaviorDiagnostics(
     }
   }
   return out
+}
+
+/**
+ * An empty list item (`- ` with nothing after it) is null in JSON; the API server decodes it as an empty
+ * struct and rejects the object for the fields that struct lacks. Report it where it is written.
+ */
+function nullListItems(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const walk = (o: LoadedObject, v: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        if (item === null) {
+          const at = locate(o, [...path, i])
+          out.push({
+            ...at,
+            severity: 'error',
+            code: 'null-item',
+            message: `${fieldPath([...path, i])}: Required value: an empty list item`,
+          })
+        } else walk(o, item, [...path, i])
+      })
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) walk(o, x, [...path, k])
+    }
+  }
+  for (const o of objects) walk(o, o.body, [])
+  return out
+}
+
+function fieldPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
 }

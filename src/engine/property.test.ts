@@ -71,7 +71,7 @@ describe('the engine on generated and mutated manifests', () => {
           clusterView(tl.stateAt(45_000))
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261125 },
     )
   })
 
@@ -81,7 +81,7 @@ describe('the engine on generated and mutated manifests', () => {
         const analysis = analyzeScenario(text)
         if (!analysis.hasErrors) simulate(analysis.objects, { untilMs: 10_000 })
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 20261125 },
     )
   })
 })

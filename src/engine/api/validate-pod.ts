@@ -149,6 +149,25 @@ export function checkProbes(spec: JsonObject, specPath: Path, out: Finding[]): v
       const probe = recordAt(c, kind)
       if (!probe) continue
       const probePath: Path = [...at, kind]
+      // `validateProbe`: ValidateNonnegativeField on each timing field (0 then defaults).
+      for (const field of [
+        'initialDelaySeconds',
+        'timeoutSeconds',
+        'periodSeconds',
+        'successThreshold',
+        'failureThreshold',
+      ]) {
+        const v = probe[field]
+        if (typeof v === 'number' && v < 0) {
+          const path = [...probePath, field]
+          out.push({
+            path,
+            severity: 'error',
+            code: 'probe-negative',
+            message: invalid(path, v, 'must be greater than or equal to 0'),
+          })
+        }
+      }
       const st = probe.successThreshold
       if (kind !== 'readinessProbe' && typeof st === 'number' && st !== 0 && st !== 1) {
         const path = [...probePath, 'successThreshold']

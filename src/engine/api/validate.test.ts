@@ -360,4 +360,19 @@ ${policy}`
     expect(validate(job('      restartPolicy: Never\n'))).toEqual([])
     expect(validate(job('      restartPolicy: OnFailure\n'))).toEqual([])
   })
+
+  it('refuses negative probe timings as validateProbe does (ValidateNonnegativeField)', () => {
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    readinessProbe: {httpGet: {port: 80}, periodSeconds: -5}\n'
+    const { objects, locate } = loadManifests(text)
+    const found = validateObjects(objects, locate, { nodes: [] }).filter((d) => d.code === 'probe-negative')
+    expect(found).toMatchObject([
+      {
+        severity: 'error',
+        message:
+          'spec.containers[0].readinessProbe.periodSeconds: Invalid value: -5: must be greater than or equal to 0',
+        line: 8,
+      },
+    ])
+  })
 })

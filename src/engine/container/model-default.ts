@@ -27,5 +27,5 @@ export const defaultModel: ContainerModel = {
 }
 
 export function declaredPorts(c: Container): number[] {
-  return (c.ports ?? []).map((p) => p.containerPort)
+  return (c.ports ?? []).flatMap((p) => (typeof p?.containerPort === 'number' ? [p.containerPort] : []))
 }

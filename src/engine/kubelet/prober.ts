@@ -31,7 +31,8 @@ export function startProbeWorkers(sim: Sim, rt: PodRuntime, c: ContainerRuntime,
     const worker: ProbeWorker = {
       type,
       probe: resolvePorts(probe, spec),
-      periodMs: (probe.periodSeconds ?? 10) * 1000,
+      // Validation refuses a negative period and defaulting turns 0 into 10; never tick faster than 1 s.
+      periodMs: Math.max(1, probe.periodSeconds || 10) * 1000,
       anchor: sim.s.now,
       gen: 0,
       result: INITIAL[type],
@@ -87,7 +88,7 @@ export function probeTick(
   const w = c.probes[task.probe]
   if (!w || w.stopped || w.gen !== task.gen) return { changed: false, patch: null }
   const now = sim.s.now
-  const next = w.anchor + (Math.floor((now - w.anchor) / w.periodMs) + 1) * w.periodMs
+  const next = Math.max(now + 1, w.anchor + (Math.floor((now - w.anchor) / w.periodMs) + 1) * w.periodMs)
   const result = doProbe(sim, model, pod, rt, c, w)
   if (!(result.patch?.stopped ?? w.stopped)) scheduleAt(sim, next, task)
   return result
