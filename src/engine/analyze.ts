@@ -2,6 +2,8 @@ import { validateObjects } from './api/validate'
 import { clusterNodes } from './cluster/nodes'
 import { BEHAVIOR_ANNOTATION, parseBehavior } from './container/behavior'
 import { checkLimits } from './limits'
+import { SUPPORTED_ACTIONS } from './sim/actions'
+import { parseDuration } from './model/duration'
 import type { Diagnostic } from './model/diagnostic'
 import type { LoadedObject } from './model/object'
 import { loadManifests } from './parse/loader'
@@ -38,6 +40,7 @@ export function analyzeScenario(text: string): Analysis {
     all.push(...validateObjects(objects, locate, { nodes }))
     all.push(...behaviorDiagnostics(objects, locate))
     all.push(...checkLimits(objects))
+    all.push(...timelineDiagnostics(objects, locate))
   }
   all.sort((a, b) => a.line - b.line || a.col - b.col)
   return { objects, diagnostics: all, hasErrors: all.some((d) => d.severity === 'error') }
@@ -125,4 +128,55 @@ function nullListItems(
 
 function fieldPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
+}
+
+const ALL_ACTIONS = [
+  'apply',
+  'delete',
+  'scale',
+  'fail-node',
+  'recover-node',
+  'cordon',
+  'uncordon',
+  'drain',
+  'kill-container',
+]
+
+/** The Scenario's `spec.timeline`: each entry needs a time, a known action and a target. */
+function timelineDiagnostics(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const scenario = objects.find((o) => o.kind === 'Scenario')
+  const timeline = (scenario?.body.spec as { timeline?: unknown } | undefined)?.timeline
+  if (!scenario || timeline === undefined) return out
+  const at = (path: (string | number)[], severity: Diagnostic['severity'], message: string): void => {
+    out.push({ ...locate(scenario, ['spec', 'timeline', ...path]), severity, code: 'timeline', message })
+  }
+  if (!Array.isArray(timeline)) {
+    at([], 'error', 'spec.timeline must be a list of actions')
+    return out
+  }
+  timeline.forEach((entry, i) => {
+    if (typeof entry !== 'object' || entry === null)
+      return at([i], 'error', `spec.timeline[${i}] must be a mapping`)
+    const e = entry as Record<string, unknown>
+    const when = parseDuration(e.at)
+    if (when === null || when < 0)
+      at([i, 'at'], 'error', `spec.timeline[${i}].at: a time like 90s or 2m is required`)
+    if (typeof e.action !== 'string' || !ALL_ACTIONS.includes(e.action)) {
+      at([i, 'action'], 'error', `spec.timeline[${i}].action: must be one of ${ALL_ACTIONS.join(', ')}`)
+    } else if (!(SUPPORTED_ACTIONS as readonly string[]).includes(e.action)) {
+      at(
+        [i, 'action'],
+        'warning',
+        `spec.timeline[${i}].action: ${e.action} is not simulated yet; the entry is ignored`,
+      )
+    }
+    if (typeof e.target !== 'string' || !e.target.includes('/')) {
+      at([i, 'target'], 'error', `spec.timeline[${i}].target: a target like pod/web-0 is required`)
+    }
+  })
+  return out
 }

@@ -176,14 +176,24 @@ export function layeredModel(epochMs: number): ContainerModel {
         }
         return { result: 'failure', output: a.error }
       }
-      return runProbe(p, type, probe, podIP, now, (plan, port, path, uptime) => {
-        if (!plan.behaviour) return { status: 200 }
-        const a = httpAnswer(plan.behaviour, port, path, uptime)
-        return 'status' in a ? { status: a.status } : null
-      })
+      return runProbe(p, type, probe, podIP, now, catalogHttp)
     },
   }
 }
+
+/** HTTP answers from the image catalog; the default process answers 200 on any path. */
+function catalogHttp(
+  plan: ProcessPlan,
+  port: number,
+  path: string,
+  uptime: number,
+): { status: number } | null {
+  if (!plan.behaviour) return OK_200
+  const a = httpAnswer(plan.behaviour, port, path, uptime)
+  return 'status' in a ? a : null
+}
+
+const OK_200 = { status: 200 }
 
 function execOutcome(
   p: ProcessRun,

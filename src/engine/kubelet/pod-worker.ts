@@ -54,6 +54,11 @@ export function syncPod(sim: Sim, model: ContainerModel, podKey: string): void {
     rt.podIP = allocateIP(sim, rt.node)
     rt.dirty = true
   }
+  if (pod.metadata.deletionTimestamp && !rt.deleting) {
+    const graceMs = Math.max(0, (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
+    rt.deleting = { since: sim.s.now, graceMs }
+    rt.dirty = true
+  }
   if (rt.deleting) {
     terminatePod(sim, model, pod, rt)
     return pushStatus(sim, pod, rt)
@@ -429,6 +434,13 @@ export function wakeProcess(sim: Sim, model: ContainerModel, rt: PodRuntime, c: 
     scheduleAt(sim, wakeAt, { type: 'process-wake', pod: rt.key, container: c.name, run: c.runs })
 }
 
+/** The process dies from outside (a scripted `kill-container`): it exits with `code`. */
+export function processDied(sim: Sim, rt: PodRuntime, c: ContainerRuntime, code: number): void {
+  if (c.phase !== 'running' || c.stopping) return
+  finish(sim, rt, c, code, code === 0 ? 'Completed' : 'Error', sim.s.now)
+  schedule(sim, PLEG_MS, { type: 'pod-sync', pod: rt.key })
+}
+
 /** A `process-wake` task: only for the run it was scheduled for. */
 export function processWake(
   sim: Sim,
@@ -540,9 +552,8 @@ function terminatePod(sim: Sim, model: ContainerModel, pod: Pod & KObject, rt: P
 
 /** Runs a probe tick and syncs the pod when the result changed (reference A6). */
 export function onProbeTask(sim: Sim, model: ContainerModel, task: Extract<Task, { type: 'probe' }>): void {
-  const pod = sim.s.objects.get(task.pod) as (Pod & KObject) | undefined
   const shared = sim.s.runtime.get(task.pod)
-  if (!shared || !pod) return
+  if (!shared) return
   const index = indexOf(shared, task.container)
   if (index < 0) return
   if (task.gen === -1) {
@@ -550,7 +561,7 @@ export function onProbeTask(sim: Sim, model: ContainerModel, task: Extract<Task,
     triggerReadiness(sim, rt, rt.containers[index]!)
     return
   }
-  const { changed, patch } = probeTick(sim, model, pod, shared, shared.containers[index]!, task)
+  const { changed, patch } = probeTick(sim, model, shared, shared.containers[index]!, task)
   if (!patch && !changed) return
   const rt = ownRuntime(sim.s, task.pod)!
   const c = rt.containers[index]!

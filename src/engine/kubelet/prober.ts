@@ -1,4 +1,4 @@
-import type { Container, Pod, Probe } from 'kubernetes-types/core/v1'
+import type { Container, Probe } from 'kubernetes-types/core/v1'
 import type { ContainerModel } from './model'
 import { recordEvent } from '../sim/recorder'
 import { schedule, scheduleAt, type Sim } from '../sim/sim'
@@ -80,7 +80,6 @@ export interface ProbeTickResult extends ProbeEffect {
 export function probeTick(
   sim: Sim,
   model: ContainerModel,
-  pod: Pod,
   rt: PodRuntime,
   c: ContainerRuntime,
   task: Extract<Task, { type: 'probe' }>,
@@ -89,95 +88,86 @@ export function probeTick(
   if (!w || w.stopped || w.gen !== task.gen) return { changed: false, patch: null }
   const now = sim.s.now
   const next = Math.max(now + 1, w.anchor + (Math.floor((now - w.anchor) / w.periodMs) + 1) * w.periodMs)
-  const result = doProbe(sim, model, pod, rt, c, w)
+  const result = doProbe(sim, model, rt, c, w)
   if (!(result.patch?.stopped ?? w.stopped)) scheduleAt(sim, next, task)
   return result
 }
+
+const UNCHANGED: ProbeTickResult = { changed: false, patch: null }
 
 function outcome(w: ProbeWorker, patch: WorkerPatch, changed: boolean): ProbeTickResult {
   for (const k in patch) {
     if (patch[k as keyof WorkerPatch] !== w[k as keyof WorkerPatch]) return { changed, patch }
   }
-  return { changed, patch: null }
+  return changed ? { changed, patch: null } : UNCHANGED
 }
 
 function doProbe(
   sim: Sim,
   model: ContainerModel,
-  pod: Pod,
   rt: PodRuntime,
   c: ContainerRuntime,
   w: ProbeWorker,
 ): ProbeTickResult {
   const now = sim.s.now
-  const patch: WorkerPatch = {}
-  // 1. A terminal pod: the worker exits for good.
-  // (The kubelet's own terminal flag: it is what turns the phase Succeeded or Failed.)
-  if (rt.terminal) {
-    patch.stopped = true
-    return outcome(w, patch, false)
-  }
+  // 1. A terminal pod: the worker exits for good. (The kubelet's own terminal flag: it is what turns
+  // the phase Succeeded or Failed.)
+  if (rt.terminal) return outcome(w, { stopped: true }, false)
   // 2. No container yet.
-  if (!c.containerId) return outcome(w, patch, false)
-  let result = w.result
+  if (!c.containerId) return UNCHANGED
   // 3. A new container: drop the old result, set the initial one, clear on-hold.
-  let onHold = w.onHold
   if (c.containerId !== w.containerId) {
-    patch.containerId = c.containerId
-    patch.result = result = INITIAL[w.type]
-    patch.onHold = onHold = false
+    const result = INITIAL[w.type]
+    return outcome(w, { containerId: c.containerId, result, onHold: false }, result !== w.result)
   }
   // 4. On hold after a liveness failure or a startup verdict, until a new container.
-  if (onHold) return outcome(w, patch, result !== w.result)
+  if (w.onHold) return UNCHANGED
   // 5. Not running: Failure, no event.
   if (c.phase !== 'running') {
-    if (w.type === 'readiness') patch.result = result = 'failure'
-    return outcome(w, patch, result !== w.result)
+    return w.type === 'readiness' && w.result !== 'failure'
+      ? { changed: true, patch: { result: 'failure' } }
+      : UNCHANGED
   }
   // 6. A pod being deleted: liveness and startup report Success and stop.
   if (rt.deleting && w.type !== 'readiness') {
-    patch.result = result = 'success'
-    patch.stopped = true
-    return outcome(w, patch, result !== w.result)
+    return outcome(w, { result: 'success', stopped: true }, w.result !== 'success')
   }
-  // The probe as the worker was started with, ports resolved (a pod's spec does not change).
   const probe = w.probe
-  if (!c.process) return outcome(w, patch, result !== w.result)
+  if (!c.process) return UNCHANGED
   // 7. Before initialDelaySeconds (integer seconds since startedAt).
-  if (Math.floor((now - c.startedAt) / 1000) < (probe.initialDelaySeconds ?? 0))
-    return outcome(w, patch, result !== w.result)
+  if (Math.floor((now - c.startedAt) / 1000) < (probe.initialDelaySeconds ?? 0)) return UNCHANGED
   // 8. Startup gating.
-  if (w.type === 'startup' ? c.started : !c.started) return outcome(w, patch, result !== w.result)
+  if (w.type === 'startup' ? c.started : !c.started) return UNCHANGED
   // 9. Probe, count, publish at the threshold.
   const probed = model.probe(c.process, w.type, probe, rt.podIP, now, rt)
-  if (probed.result === 'failure') {
-    recordEvent(
-      sim,
-      pod as never,
-      { component: 'kubelet', host: rt.node },
-      {
-        type: 'Warning',
-        reason: 'Unhealthy',
-        message: `${LABEL[w.type]} probe failed: ${probed.output}`,
-        fieldPath: `${c.role === 'app' ? 'spec.containers' : 'spec.initContainers'}{${c.name}}`,
-      },
-    )
+  const failed = probed.result === 'failure'
+  if (failed) {
+    const pod = sim.s.objects.get(rt.key)
+    if (pod) {
+      recordEvent(
+        sim,
+        pod,
+        { component: 'kubelet', host: rt.node },
+        {
+          type: 'Warning',
+          reason: 'Unhealthy',
+          message: `${LABEL[w.type]} probe failed: ${probed.output}`,
+          fieldPath: `${c.role === 'app' ? 'spec.containers' : 'spec.initContainers'}{${c.name}}`,
+        },
+      )
+    }
   }
-  const threshold =
-    probed.result === 'failure' ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1)
+  const threshold = failed ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1)
   // The count only matters up to the threshold: keeping it there leaves a steady worker unchanged.
   const runCount = Math.min(w.lastRaw === probed.result ? w.runCount + 1 : 1, threshold)
-  patch.runCount = runCount
-  patch.lastRaw = probed.result
-  if (runCount < threshold) return outcome(w, patch, result !== w.result)
-  patch.result = result = probed.result
-  const changed = result !== w.result
+  if (runCount < threshold) return outcome(w, { runCount, lastRaw: probed.result }, false)
+  const changed = probed.result !== w.result
   // 10. Hold after a liveness failure or any startup verdict.
-  if ((w.type === 'liveness' && probed.result === 'failure') || (w.type === 'startup' && changed)) {
-    patch.onHold = true
-    patch.runCount = 0
+  if ((w.type === 'liveness' && failed) || (w.type === 'startup' && changed)) {
+    return outcome(w, { runCount: 0, lastRaw: probed.result, result: probed.result, onHold: true }, changed)
   }
-  return outcome(w, patch, changed)
+  if (!changed && runCount === w.runCount && probed.result === w.lastRaw) return UNCHANGED
+  return outcome(w, { runCount, lastRaw: probed.result, result: probed.result }, changed)
 }
 
 /** Named ports (`port: liveness-port`) resolve through the container's declared ports (reference G7). */

@@ -22,6 +22,7 @@ import { ownRuntime } from '../kubelet/runtime'
 import { createObject, schedule, type Change, type Sim, type Watcher } from './sim'
 import type { KObject, LogEntry, SimState, Task } from './state'
 import { rfc3339 } from './time'
+import { runAction, scheduleActions } from './actions'
 
 export interface SimulateOptions {
   /** The simulated horizon in ms. */
@@ -145,8 +146,9 @@ function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
       return
     }
     case 'pod-deleted':
-    case 'action':
       return
+    case 'action':
+      return runAction(sim, task.index)
   }
 }
 
@@ -173,8 +175,11 @@ const watchers: Watcher[] = [
       if (ch.op === 'create') scheduleOnce(sim, 'schedule', SCHEDULE_LATENCY_MS)
       return
     }
-    const wasBound = (ch.old as (Pod & KObject) | undefined)?.spec?.nodeName
-    if (!wasBound && !sim.s.runtime.has(ch.key))
+    const old = ch.old as (Pod & KObject) | undefined
+    if (!old?.spec?.nodeName && !sim.s.runtime.has(ch.key))
+      schedule(sim, KUBELET_SYNC_LATENCY_MS, { type: 'pod-sync', pod: ch.key })
+    // A deletion reaches the kubelet through its watch (graceful termination, reference A8).
+    if (pod.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp)
       schedule(sim, KUBELET_SYNC_LATENCY_MS, { type: 'pod-sync', pod: ch.key })
   },
   (sim: Sim, ch: Change) => {
@@ -211,6 +216,7 @@ function newSim(model: ContainerModel, seed: number, epochMs: number, admit: Sim
     logs: new Map(),
     log: [],
     pendingOnce: new Set(),
+    actions: [],
     shared: { objects: false, events: false, runtime: false },
   }
   return newSimFrom(s, model, admit)
@@ -247,6 +253,7 @@ function boot(sim: Sim, objects: readonly LoadedObject[]): void {
     })
   }
   for (const node of clusterNodes(objects, clusterBorn)) createObject(sim, node as unknown as KObject)
+  scheduleActions(sim, objects)
   for (const o of objects) {
     if (o.kind === 'Node' || o.kind === 'Scenario') continue
     if (o.kind === 'Namespace' && SYSTEM_NAMESPACES.includes(o.metadata.name)) continue

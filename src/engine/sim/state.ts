@@ -2,6 +2,7 @@ import type { Event as K8sEvent, Node, Pod } from 'kubernetes-types/core/v1'
 import type { QueueItem } from './queue'
 import type { RngState } from './rng'
 import type { PodRuntime } from '../kubelet/runtime'
+import type { Action } from './actions'
 
 /** Any object in the API store: a plain v1 object with at least kind and metadata. */
 export interface KObject {
@@ -84,6 +85,8 @@ export interface SimState {
   log: LogEntry[]
   /** Collapsing tasks already queued (one scheduling pass, one controller pass at a time). */
   pendingOnce: Set<string>
+  /** The Scenario's scripted actions, in timeline order (never changed during a run). */
+  actions: readonly Action[]
   /** Maps this state shares with a keyframe: copied on their first write (`writable…`). */
   shared: { objects: boolean; events: boolean; runtime: boolean }
 }
