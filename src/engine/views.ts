@@ -3,6 +3,7 @@ import type { ClusterView, NodeView, PodView, ServiceView } from './cluster/view
 import type { ClusterObjects } from './kubectl/command'
 import { podRow } from './kubectl/pod-row'
 import type { SimState } from './sim/state'
+import { logKey } from './kubelet/pod-worker'
 
 /** The v1 objects of a state, as `kubectl` (and `-o json`) sees them. */
 export function clusterObjects(s: SimState): ClusterObjects & { services: Service[] } {
@@ -17,7 +18,20 @@ export function clusterObjects(s: SimState): ClusterObjects & { services: Servic
     else if (key.startsWith('Service/')) services.push(o as Service)
   }
   const events: Event[] = [...s.events.values()]
-  return { pods, nodes, events, namespaces, services }
+  const logs = (
+    namespace: string,
+    pod: string,
+    container: string,
+    previous: boolean,
+  ): readonly string[] | null => {
+    const key = `Pod/${namespace}/${pod}`
+    const c = s.runtime.get(key)?.containers.find((x) => x.name === container)
+    if (!c || c.runs === 0) return null
+    const run = previous ? c.runs - 1 : c.runs
+    if (run < 1) return null
+    return s.logs.get(logKey(key, container, run)) ?? []
+  }
+  return { pods, nodes, events, namespaces, services, logs }
 }
 
 /**

@@ -117,6 +117,7 @@ export function layeredModel(epochMs: number): ContainerModel {
           ports: beh.listens.map((l) => l.port),
           behaviour: beh,
           stopMs: beh.stopMs,
+          ...(beh.logs ? { logs: beh.logs } : {}),
         }
       }
       if (b) plan = withBehavior(plan, b, declaredPorts(c))
@@ -135,16 +136,25 @@ export function layeredModel(epochMs: number): ContainerModel {
         return { wakeAt: null, exit: { code: exit.code, reason: exit.reason } }
       if (!p.shell) return { wakeAt: exit ? p.startedAt + exit.after : null, exit: null }
       const ctx = { nowMs: now - p.startedAt, epochMs: epochMs + p.startedAt, env: p.shell.env }
-      const { state, step } = runUntilBlocked(p.shell.program, p.shell.state, fsView(p, rt), ctx)
+      const {
+        state,
+        step,
+        output: lines,
+      } = runUntilBlocked(p.shell.program, p.shell.state, fsView(p, rt), ctx)
       p.shell.state = state
+      const output = lines.map((l) => l.text)
       const selfExit = exit ? p.startedAt + exit.after : null
       if (step.kind === 'exit') {
-        return { wakeAt: null, exit: { code: step.code, reason: step.code === 0 ? 'Completed' : 'Error' } }
+        return {
+          wakeAt: null,
+          exit: { code: step.code, reason: step.code === 0 ? 'Completed' : 'Error' },
+          output,
+        }
       }
       const shellWake = step.kind === 'sleep' ? p.startedAt + step.untilMs : null
       const wakeAt =
         selfExit === null ? shellWake : shellWake === null ? selfExit : Math.min(selfExit, shellWake)
-      return { wakeAt, exit: null }
+      return { wakeAt, exit: null, output }
     },
 
     probe(p, type, probe, podIP, now, rt) {

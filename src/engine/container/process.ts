@@ -27,7 +27,7 @@ export interface ProcessPlan {
   /** SIGTERM: how long a clean shutdown takes, and the exit code when it is not the usual one. */
   readonly stopMs?: number
   readonly sigtermCode?: number
-  /** Lines the process prints at start. */
+  /** Lines the process prints as it starts (its first log lines). */
   readonly logs?: readonly string[]
 }
 

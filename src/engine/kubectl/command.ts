@@ -1,3 +1,4 @@
+import { kubectlLogs, type LogSource } from './logs'
 import type { Event, Namespace, Node, Pod } from 'kubernetes-types/core/v1'
 import { describeNode } from './describe-node'
 import { describePod } from './describe-pod'
@@ -12,6 +13,8 @@ export interface ClusterObjects {
   nodes: Node[]
   events: Event[]
   namespaces: Namespace[]
+  /** What containers printed, for `kubectl logs`. */
+  logs?: LogSource
 }
 
 /** What a kubectl run printed and how it exited. */
@@ -271,6 +274,7 @@ function describe(p: Parsed, cluster: ClusterObjects, now: number): KubectlResul
  * @param now that moment, epoch milliseconds
  */
 export function kubectl(args: readonly string[], cluster: ClusterObjects, now: number): KubectlResult {
+  if (args[0] === 'logs') return kubectlLogs(args.slice(1), cluster.pods, cluster.logs)
   try {
     const p = parseArgs(args)
     if (p.verb === 'get') return get(p, cluster, now)
@@ -278,7 +282,7 @@ export function kubectl(args: readonly string[], cluster: ClusterObjects, now: n
     if (!p.verb)
       return {
         stdout: '',
-        stderr: 'error: kubeplay supports the kubectl commands get and describe\n',
+        stderr: 'error: kubeplay supports the kubectl commands get, describe and logs\n',
         exitCode: 1,
       }
     return { stdout: '', stderr: `error: unknown command "${p.verb}" for "kubectl"\n`, exitCode: 1 }

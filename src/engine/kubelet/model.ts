@@ -29,7 +29,7 @@ export interface ContainerModel {
     process: ProcessRun,
     now: number,
     rt: PodRuntime,
-  ): { wakeAt: number | null; exit: { code: number; reason: string } | null }
+  ): { wakeAt: number | null; exit: { code: number; reason: string } | null; output?: readonly string[] }
   /** Runs one probe against the process at `now` (ports already resolved to numbers). */
   probe(
     process: ProcessRun,

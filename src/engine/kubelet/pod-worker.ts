@@ -173,7 +173,14 @@ function computeActions(sim: Sim, model: ContainerModel, pod: Pod & KObject, rt:
   let anyAlive = false
   for (const c of rt.containers) {
     if (c.role !== 'app') continue
-    if (pipelines.has(c)) advancePipeline(sim, model, pod, rt, c)
+    if (pipelines.has(c)) {
+      advancePipeline(sim, model, pod, rt, c)
+      // A pull that failed in this sync is reported as ErrImagePull; the back-off shows at the next one.
+      if (c.imageState === 'failed' && c.waitingReason === 'ErrImagePull') {
+        anyAlive = true
+        continue
+      }
+    }
     if (c.phase === 'running' || c.stopping || pipelines.has(c)) {
       anyAlive = true
       continue
@@ -272,7 +279,30 @@ function beginPipeline(
   const spec = containerSpecOf(pod, c)!
   const image = spec.image ?? ''
   const now = sim.s.now
-  if (c.pullBackoff && now < c.pullBackoff.until) return
+  if (c.pullBackoff && now < c.pullBackoff.until) {
+    // While the pull backs off, each sync reports it (k/k images/image_manager.go: a Normal BackOff
+    // event, then kuberuntime's Warning `Error: ImagePullBackOff`).
+    if (c.waitingReason !== 'ImagePullBackOff') {
+      const failure = c.waitingMessage
+      c.phase = 'waiting'
+      c.waitingReason = 'ImagePullBackOff'
+      c.waitingMessage = `Back-off pulling image "${image}"${failure ? `: ${failure}` : ''}`
+      rt.dirty = true
+      recordEvent(sim, pod, kubelet(rt), {
+        type: 'Normal',
+        reason: 'BackOff',
+        message: `Back-off pulling image "${image}"`,
+        fieldPath: fieldPath(c),
+      })
+      recordEvent(sim, pod, kubelet(rt), {
+        type: 'Warning',
+        reason: 'Failed',
+        message: 'Error: ImagePullBackOff',
+        fieldPath: fieldPath(c),
+      })
+    }
+    return
+  }
   const present = sim.s.images.get(rt.node)?.has(image) ?? false
   const policy =
     spec.imagePullPolicy ??
@@ -408,7 +438,10 @@ function advancePipeline(
   c.started = !c.probes.startup
   c.ready = c.started && !c.probes.readiness && c.role !== 'init'
   rt.dirty = true
+  if (proc.plan.logs) appendLog(sim, rt, c, proc.plan.logs)
   wakeProcess(sim, model, rt, c)
+  // PLEG reports ContainerStarted: the pod worker syncs again (the next init container or sidecar).
+  schedule(sim, PLEG_MS, { type: 'pod-sync', pod: rt.key })
   // The status sync that sees the new container pokes its readiness worker (reference A3).
   if (c.probes.readiness)
     schedule(sim, STATUS_SYNC_MS, {
@@ -423,7 +456,8 @@ function advancePipeline(
 /** Lets the process run to its next step: it may exit on its own (exit, crash, OOM) or sleep again. */
 export function wakeProcess(sim: Sim, model: ContainerModel, rt: PodRuntime, c: ContainerRuntime): void {
   if (c.phase !== 'running' || !c.process || c.stopping) return
-  const { wakeAt, exit } = model.wake(c.process, sim.s.now, rt)
+  const { wakeAt, exit, output } = model.wake(c.process, sim.s.now, rt)
+  if (output && output.length > 0) appendLog(sim, rt, c, output)
   if (exit) {
     finish(sim, rt, c, exit.code, exit.reason, sim.s.now)
     // PLEG notices the exit within a relist (reference B3).
@@ -432,6 +466,20 @@ export function wakeProcess(sim: Sim, model: ContainerModel, rt: PodRuntime, c: 
   }
   if (wakeAt !== null)
     scheduleAt(sim, wakeAt, { type: 'process-wake', pod: rt.key, container: c.name, run: c.runs })
+}
+
+/** Most lines kept per container run, like the kubelet's log rotation keeps the newest. */
+export const MAX_LOG_LINES = 5000
+
+/** Appends to what this run of the container printed (its `kubectl logs`). Arrays are replaced, never changed. */
+function appendLog(sim: Sim, rt: PodRuntime, c: ContainerRuntime, lines: readonly string[]): void {
+  const key = logKey(rt.key, c.name, c.runs)
+  const all = [...(sim.s.logs.get(key) ?? []), ...lines]
+  sim.s.logs.set(key, all.length > MAX_LOG_LINES ? all.slice(all.length - MAX_LOG_LINES) : all)
+}
+
+export function logKey(podKey: string, container: string, run: number): string {
+  return `${podKey}/${container}/${run}`
 }
 
 /** The process dies from outside (a scripted `kill-container`): it exits with `code`. */

@@ -116,9 +116,17 @@ function doProbe(
   // 2. No container yet.
   if (!c.containerId) return UNCHANGED
   // 3. A new container: drop the old result, set the initial one, clear on-hold.
+  // The same call then goes on to probe the new container (doProbeLegacy does not return here).
   if (c.containerId !== w.containerId) {
-    const result = INITIAL[w.type]
-    return outcome(w, { containerId: c.containerId, result, onHold: false }, result !== w.result)
+    const fresh: ProbeWorker = { ...w, containerId: c.containerId, result: INITIAL[w.type], onHold: false }
+    const next = doProbe(sim, model, rt, c, fresh)
+    const patch: WorkerPatch = {
+      containerId: c.containerId,
+      result: INITIAL[w.type],
+      onHold: false,
+      ...(next.patch ?? {}),
+    }
+    return outcome(w, patch, (patch.result ?? fresh.result) !== w.result)
   }
   // 4. On hold after a liveness failure or a startup verdict, until a new container.
   if (w.onHold) return UNCHANGED

@@ -32,7 +32,8 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, epochMs: number, now
       ready: c.ready,
       restartCount: c.restartCount,
       started: c.started,
-      state: currentState(c, hasInit && c.role === 'app', stamp),
+      // convertToAPIContainerStatuses gets `len(InitContainers) > 0` for init statuses too.
+      state: currentState(c, hasInit, stamp),
       lastState: c.last ? { terminated: terminatedState(c.last, stamp) } : {},
     }
     return out
