@@ -1,7 +1,7 @@
 import type { Container } from 'kubernetes-types/core/v1'
 import type { ContainerModel } from '../kubelet/model'
 import { DEFAULT_LISTEN_MS, DEFAULT_PULL_MS, REPULL_CHECK_MS } from '../sim/latencies'
-import { defaultPlan, runProbe, type ProcessRun } from './process'
+import { defaultPlan, runProbe, steadyUntil, type ProcessRun } from './process'
 
 /** Layer 4 of DESIGN §2.3 alone: every container runs the default process */
 export const defaultModel: ContainerModel = {
@@ -17,6 +17,7 @@ export const defaultModel: ContainerModel = {
   onSigterm: (p) =>
     p.plan.sigterm === 'ignore' ? null : { afterMs: 100, code: p.plan.sigterm === 'exit0' ? 0 : 143 },
   probe: (p, type, probe, podIP, now) => runProbe(p, type, probe, podIP, now),
+  steadyUntil: (p, type, probe, now) => steadyUntil(p, type, probe, now),
   wake: (p, now) => {
     const exit = p.plan.exit
     if (!exit) return { wakeAt: null, exit: null }

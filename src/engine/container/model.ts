@@ -20,7 +20,14 @@ import {
   tcpAnswer,
 } from './catalog'
 import { declaredPorts } from './model-default'
-import { runProbe, type ProbeOutcome, type ProcessPlan, type ProcessRun } from './process'
+import {
+  isReadOnlyExec,
+  runProbe,
+  steadyUntil,
+  type ProbeOutcome,
+  type ProcessPlan,
+  type ProcessRun,
+} from './process'
 import {
   compileProcess,
   execProbe,
@@ -157,6 +164,16 @@ export function layeredModel(epochMs: number): ContainerModel {
       return { wakeAt, exit: null, output }
     },
 
+    steadyUntil(p, type, probe, now) {
+      const beh = p.plan.behaviour
+      if (!beh) return steadyUntil(p, type, probe, now)
+      // The catalog server's own moments: it listens, it exits, agnhost's /healthz turns 500.
+      const extra: number[] = [beh.startMs]
+      if (beh.exits) extra.push(beh.exits.afterMs)
+      for (const l of beh.listens) if (l.http?.kind === 'agnhost-liveness') extra.push(l.http.healthyMs + 1)
+      return steadyUntil(p, type, probe, now, extra)
+    },
+
     probe(p, type, probe, podIP, now, rt) {
       if (probe.exec) return execOutcome(p, type, probe, now, rt, epochMs)
       const beh = p.plan.behaviour
@@ -217,11 +234,12 @@ function execOutcome(
   const windows = p.plan.probeFail[type]
   if (windows?.some(([from, to]) => uptime >= from && (to === null || uptime < to)))
     return { result: 'failure', output: '' }
-  // An exec probe sees the container's files; its own side effects are not kept.
-  const view = structuredClone(fsView(p, rt))
+  // An exec probe sees the container's files; the side effects of one that may write are not kept.
+  const command = probe.exec!.command ?? []
+  const view = isReadOnlyExec(command) ? fsView(p, rt) : structuredClone(fsView(p, rt))
   const timeoutMs = (probe.timeoutSeconds ?? 1) * 1000
   const env = p.shell?.env ?? {}
-  const r = execProbe(probe.exec!.command ?? [], view, {
+  const r = execProbe(command, view, {
     nowMs: uptime,
     epochMs: epochMs + p.startedAt,
     env,

@@ -132,3 +132,54 @@ function httpRefused(probe: Probe, podIP: string, port: number, path: string): P
     output: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
   }
 }
+
+/**
+ * Until when (absolute ms) a probe of this kind keeps giving the answer it gives at `now`: the next
+ * moment in the process's own schedule that could change it (it starts or stops listening, a failure
+ * window opens or closes, it exits). Exec probes read files that change as the process runs: `now`.
+ * The catalog's servers add their own moments (`extra`, in ms of uptime).
+ */
+export function steadyUntil(
+  run: ProcessRun,
+  type: ProbeType,
+  probe: Probe,
+  now: number,
+  extra: readonly number[] = [],
+): number {
+  // An exec probe that only reads answers the same until the files change, and files change only when
+  // a process of the pod runs (which wakes the probes); one that writes, or runs a script, is re-run.
+  if (probe.exec && !isReadOnlyExec(probe.exec.command ?? [])) return now
+  const uptime = now - run.startedAt
+  const plan = run.plan
+  let until = Infinity
+  const consider = (b: number | null | undefined): void => {
+    if (b !== null && b !== undefined && b > uptime && b < until) until = b
+  }
+  consider(plan.listenAfter)
+  consider(plan.exit?.after)
+  for (const [from, to] of plan.probeFail[type] ?? []) {
+    consider(from)
+    consider(to)
+  }
+  for (const b of extra) consider(b)
+  return until === Infinity ? Infinity : run.startedAt + until
+}
+
+const READ_ONLY_PROGRAMS = new Set([
+  'cat',
+  'test',
+  '[',
+  'ls',
+  'true',
+  'false',
+  'echo',
+  'printenv',
+  'pwd',
+  'hostname',
+])
+
+/** An exec probe command that reads files but never writes them (no shell, so no redirection). */
+export function isReadOnlyExec(argv: readonly string[]): boolean {
+  const program = argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? ''
+  return READ_ONLY_PROGRAMS.has(program)
+}

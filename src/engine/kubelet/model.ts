@@ -30,6 +30,11 @@ export interface ContainerModel {
     now: number,
     rt: PodRuntime,
   ): { wakeAt: number | null; exit: { code: number; reason: string } | null; output?: readonly string[] }
+  /**
+   * Until when (absolute ms) the probe keeps the answer it has at `now` if nothing outside the process
+   * changes (see `steadyUntil`); `now` when that cannot be known.
+   */
+  steadyUntil(process: ProcessRun, type: ProbeType, probe: Probe, now: number): number
   /** Runs one probe against the process at `now` (ports already resolved to numbers). */
   probe(
     process: ProcessRun,

@@ -18,7 +18,7 @@ import { recordEvent } from '../sim/recorder'
 import { deleteObject, replaceObject, schedule, scheduleAt, type Sim } from '../sim/sim'
 import { keyOf, writableRuntime, type KObject, type Task } from '../sim/state'
 import type { ContainerModel } from './model'
-import { probeTick, startProbeWorkers, triggerReadiness } from './prober'
+import { probeTick, startProbeWorkers, triggerReadiness, wakeProbes } from './prober'
 import { emptyFs } from '../container/shell'
 import { ownRuntime, type ContainerRuntime, type Pipeline, type PodRuntime } from './runtime'
 import { generatePodStatus } from './status'
@@ -458,6 +458,8 @@ export function wakeProcess(sim: Sim, model: ContainerModel, rt: PodRuntime, c: 
   if (c.phase !== 'running' || !c.process || c.stopping) return
   const { wakeAt, exit, output } = model.wake(c.process, sim.s.now, rt)
   if (output && output.length > 0) appendLog(sim, rt, c, output)
+  // The process ran: files may have changed, so probes that skip steady ticks look again.
+  wakeProbes(sim, rt)
   if (exit) {
     finish(sim, rt, c, exit.code, exit.reason, sim.s.now)
     // PLEG notices the exit within a relist (reference B3).
@@ -521,6 +523,7 @@ function finish(
   c.started = false
   c.stopping = null
   rt.dirty = true
+  wakeProbes(sim, rt)
 }
 
 function killContainer(
@@ -633,6 +636,7 @@ function indexOf(rt: PodRuntime, name: string): number {
 function pushStatus(sim: Sim, pod: Pod & KObject, rt: PodRuntime): void {
   if (!rt.dirty || !sim.s.runtime.has(rt.key)) return
   rt.dirty = false
+  wakeProbes(sim, rt)
   const current = (sim.s.objects.get(rt.key) as (Pod & KObject) | undefined) ?? pod
   const status = generatePodStatus(current, rt, sim.s.epochMs, sim.s.now)
   if (JSON.stringify(status) === JSON.stringify(current.status)) return

@@ -35,6 +35,7 @@ export function startProbeWorkers(sim: Sim, rt: PodRuntime, c: ContainerRuntime,
       periodMs: Math.max(1, probe.periodSeconds || 10) * 1000,
       anchor: sim.s.now,
       gen: 0,
+      skipping: false,
       result: INITIAL[type],
       lastRaw: null,
       runCount: 0,
@@ -55,6 +56,7 @@ export function triggerReadiness(sim: Sim, rt: PodRuntime, c: ContainerRuntime):
   const w = c.probes.readiness
   if (!w || w.stopped || w.result === 'success') return
   w.gen++
+  w.skipping = false
   w.anchor = sim.s.now
   schedule(sim, 0, { type: 'probe', pod: rt.key, container: c.name, probe: 'readiness', gen: w.gen })
 }
@@ -65,7 +67,7 @@ export interface ProbeEffect {
 }
 
 type WorkerPatch = Partial<
-  Pick<ProbeWorker, 'result' | 'lastRaw' | 'runCount' | 'onHold' | 'containerId' | 'stopped'>
+  Pick<ProbeWorker, 'result' | 'lastRaw' | 'runCount' | 'onHold' | 'containerId' | 'stopped' | 'skipping'>
 >
 
 export interface ProbeTickResult extends ProbeEffect {
@@ -89,11 +91,46 @@ export function probeTick(
   const now = sim.s.now
   const next = Math.max(now + 1, w.anchor + (Math.floor((now - w.anchor) / w.periodMs) + 1) * w.periodMs)
   const result = doProbe(sim, model, rt, c, w)
-  if (!(result.patch?.stopped ?? w.stopped)) scheduleAt(sim, next, task)
+  if (result.patch?.stopped ?? w.stopped) return result
+  // A steady success that cannot change before `steady` skips the ticks in between: they would read
+  // the same answer and change nothing. Any change to the pod brings the worker back (`wakeProbes`).
+  if (result === STEADY && w.result === 'success' && c.process && c.phase === 'running') {
+    const steady = model.steadyUntil(c.process, w.type, w.probe, now)
+    if (steady > next) {
+      const patch: ProbeTickResult = w.skipping ? result : { changed: false, patch: { skipping: true } }
+      if (steady !== Infinity) {
+        const at = w.anchor + Math.ceil((steady - w.anchor) / w.periodMs) * w.periodMs
+        scheduleAt(sim, at, task)
+      }
+      return patch
+    }
+  }
+  scheduleAt(sim, next, task)
+  // Ticking on the grid again: no longer skipping (so a later wake does not tick twice).
+  if (w.skipping) return { changed: result.changed, patch: { ...(result.patch ?? {}), skipping: false } }
   return result
 }
 
+/**
+ * Brings back the workers of a pod that skip steady ticks, after any change to the pod: each probes
+ * again at the next tick of its ticker (reference A2), as if it had never skipped.
+ */
+export function wakeProbes(sim: Sim, rt: PodRuntime): void {
+  for (const c of rt.containers) {
+    for (const w of Object.values(c.probes)) {
+      if (!w || !w.skipping || w.stopped) continue
+      w.skipping = false
+      w.gen++
+      const now = sim.s.now
+      const at = w.anchor + Math.ceil((now - w.anchor) / w.periodMs) * w.periodMs
+      scheduleAt(sim, at, { type: 'probe', pod: rt.key, container: c.name, probe: w.type, gen: w.gen })
+    }
+  }
+}
+
 const UNCHANGED: ProbeTickResult = { changed: false, patch: null }
+/** The probe ran and gave the same success as before: nothing changed (a distinct value from UNCHANGED). */
+const STEADY: ProbeTickResult = { changed: false, patch: null }
 
 function outcome(w: ProbeWorker, patch: WorkerPatch, changed: boolean): ProbeTickResult {
   for (const k in patch) {
@@ -174,7 +211,7 @@ function doProbe(
   if ((w.type === 'liveness' && failed) || (w.type === 'startup' && changed)) {
     return outcome(w, { runCount: 0, lastRaw: probed.result, result: probed.result, onHold: true }, changed)
   }
-  if (!changed && runCount === w.runCount && probed.result === w.lastRaw) return UNCHANGED
+  if (!changed && runCount === w.runCount && probed.result === w.lastRaw) return failed ? UNCHANGED : STEADY
   return outcome(w, { runCount, lastRaw: probed.result, result: probed.result }, changed)
 }
 

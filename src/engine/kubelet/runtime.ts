@@ -13,6 +13,11 @@ export interface ProbeWorker {
   anchor: number
   /** Bumped when the ticker is reset, so stale tick tasks are dropped. */
   gen: number
+  /**
+   * The worker skips ticks that cannot change anything (a steady success, see `steadyUntil`): its next
+   * task is later than the next tick of its ticker, or there is none. Any change to the pod wakes it.
+   */
+  skipping: boolean
   result: 'unknown' | 'success' | 'failure'
   lastRaw: 'success' | 'failure' | null
   runCount: number
