@@ -22,3 +22,27 @@ describe('analyzeScenario', () => {
     expect(analyzeScenario(text).hasErrors).toBe(true)
   })
 })
+
+describe('startup window', () => {
+  it('warns when the process starts later than its startup probe allows (DESIGN §2.6)', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: slow
+  annotations:
+    kubeplay.dev/behavior: |
+      app: {startSeconds: 90}
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    startupProbe: {httpGet: {port: 80}, failureThreshold: 3, periodSeconds: 10}
+`
+    const found = analyzeScenario(text).diagnostics.filter((d) => d.code === 'startup-window')
+    expect(found).toMatchObject([{ severity: 'warning', line: 12 }])
+    expect(found[0]!.message).toContain('starts listening after 90s')
+    expect(found[0]!.message).toContain('gives up after 30s')
+    const fine = analyzeScenario(text.replace('startSeconds: 90', 'startSeconds: 20')).diagnostics
+    expect(fine.filter((d) => d.code === 'startup-window')).toEqual([])
+  })
+})

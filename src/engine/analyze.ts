@@ -80,7 +80,29 @@ function behaviorDiagnostics(
     // A block scalar (`|`) starts on the line after the key; its text keeps its own lines and columns.
     const blockStart = at.endLine > at.line ? at.line + 1 : at.line
     const indent = at.endLine > at.line ? at.col + 1 : at.col
-    for (const d of parseBehavior(text, names).diagnostics) {
+    const parsed = parseBehavior(text, names)
+    const containers = [
+      ...((podSpec.initContainers as Record<string, unknown>[] | undefined) ?? []),
+      ...((podSpec.containers as Record<string, unknown>[] | undefined) ?? []),
+    ]
+    containers.forEach((c) => {
+      const startMs = typeof c?.name === 'string' ? parsed.behavior[c.name]?.startMs : undefined
+      if (startMs === undefined) return
+      const window = startupWindow(c)
+      if (window === null || startMs <= window.ms) return
+      const spec = o.kind === 'Pod' ? ['spec'] : ['spec', 'template', 'spec']
+      const list = (podSpec.containers as unknown[] | undefined)?.includes(c)
+        ? 'containers'
+        : 'initContainers'
+      const index = ((podSpec[list] as unknown[] | undefined) ?? []).indexOf(c)
+      out.push({
+        ...locate(o, [...spec, list, index, window.probe]),
+        severity: 'warning',
+        code: 'startup-window',
+        message: `container ${String(c.name)} starts listening after ${startMs / 1000}s (kubeplay.dev/behavior startSeconds), but its ${window.probe} gives up after ${window.ms / 1000}s (initialDelaySeconds + failureThreshold × periodSeconds): it will be killed and restarted before it is up`,
+      })
+    })
+    for (const d of parsed.diagnostics) {
       const line = blockStart + d.line - 1
       out.push({
         severity: d.severity,
@@ -179,4 +201,22 @@ function timelineDiagnostics(
     }
   })
   return out
+}
+
+/**
+ * How long a container may take to start before its probes kill it: the startup probe's window, or
+ * without one the liveness probe's (initialDelaySeconds + failureThreshold × periodSeconds, defaults of
+ * reference A7). Null when no probe kills it.
+ */
+function startupWindow(
+  c: Record<string, unknown>,
+): { probe: 'startupProbe' | 'livenessProbe'; ms: number } | null {
+  for (const probe of ['startupProbe', 'livenessProbe'] as const) {
+    const p = c[probe] as Record<string, unknown> | undefined
+    if (!p || typeof p !== 'object') continue
+    const num = (v: unknown, d: number): number => (typeof v === 'number' && v > 0 ? v : d)
+    const seconds = num(p.initialDelaySeconds, 0) + num(p.failureThreshold, 3) * num(p.periodSeconds, 10)
+    return { probe, ms: seconds * 1000 }
+  }
+  return null
 }
