@@ -46,3 +46,14 @@ spec:
     expect(fine.filter((d) => d.code === 'startup-window')).toEqual([])
   })
 })
+
+describe('Scenario duration', () => {
+  it('refuses a horizon past 24 h with a clear message instead of a hang', () => {
+    const text =
+      'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec: {duration: 25h}\n'
+    expect(analyzeScenario(text).diagnostics).toMatchObject([
+      { severity: 'error', line: 4, message: 'spec.duration: kubeplay simulates at most 24h' },
+    ])
+    expect(analyzeScenario(text.replace('25h', '2h')).diagnostics).toEqual([])
+  })
+})

@@ -1,7 +1,7 @@
 import { validateObjects } from './api/validate'
 import { clusterNodes } from './cluster/nodes'
 import { BEHAVIOR_ANNOTATION, parseBehavior } from './container/behavior'
-import { checkLimits } from './limits'
+import { checkLimits, MAX_HORIZON_MS } from './limits'
 import { SUPPORTED_ACTIONS } from './sim/actions'
 import { parseDuration } from './model/duration'
 import type { Diagnostic } from './model/diagnostic'
@@ -171,8 +171,29 @@ function timelineDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = []
   const scenario = objects.find((o) => o.kind === 'Scenario')
-  const timeline = (scenario?.body.spec as { timeline?: unknown } | undefined)?.timeline
-  if (!scenario || timeline === undefined) return out
+  if (!scenario) return out
+  const duration = (scenario.body.spec as { duration?: unknown } | undefined)?.duration
+  if (duration !== undefined) {
+    const ms = parseDuration(duration)
+    const where = locate(scenario, ['spec', 'duration'])
+    if (ms === null || ms <= 0) {
+      out.push({
+        ...where,
+        severity: 'error',
+        code: 'duration',
+        message: 'spec.duration: a time like 10m or 1h is required',
+      })
+    } else if (ms > MAX_HORIZON_MS) {
+      out.push({
+        ...where,
+        severity: 'error',
+        code: 'duration',
+        message: `spec.duration: kubeplay simulates at most 24h`,
+      })
+    }
+  }
+  const timeline = (scenario.body.spec as { timeline?: unknown } | undefined)?.timeline
+  if (timeline === undefined) return out
   const at = (path: (string | number)[], severity: Diagnostic['severity'], message: string): void => {
     out.push({ ...locate(scenario, ['spec', 'timeline', ...path]), severity, code: 'timeline', message })
   }
