@@ -61,6 +61,24 @@ test.describe('the playground page', () => {
     await expect(pod).toHaveAttribute('data-restarts', '0')
   })
 
+  test('the kubectl console answers at the time cursor, as kubectl prints it', async ({ page }) => {
+    await openApp(page)
+    await page.getByRole('button', { name: 'Pause' }).click()
+    await page.getByRole('slider', { name: 'Timeline' }).fill('45')
+    const input = page.getByRole('textbox', { name: 'kubectl command' })
+    await input.fill('get pod liveness-exec')
+    await input.press('Enter')
+    const output = page.getByTestId('console-output')
+    await expect(output).toContainText('t = 45s $ kubectl get pod liveness-exec')
+    await expect(output).toContainText(/liveness-exec\s+1\/1\s+Running\s+0\s+45s/)
+    await input.fill('describe pod nope')
+    await input.press('Enter')
+    await expect(output).toContainText('Error from server (NotFound): pods "nope" not found')
+    // ↑ brings the last command back.
+    await input.press('ArrowUp')
+    await expect(input).toHaveValue('describe pod nope')
+  })
+
   test('a Pod typed into the editor appears as a tile', async ({ page }) => {
     await openApp(page)
     const pod = [

@@ -38,4 +38,15 @@ describe('createAnalyzer', () => {
     const reply = createAnalyzer().analyze(1, pod, 60)
     expect(structuredClone(reply)).toEqual(reply)
   })
+
+  it('runs read-only kubectl commands at a moment of the timeline', () => {
+    const a = createAnalyzer()
+    expect(a.kubectl(['get', 'pods'], 10).stderr).toContain('not been simulated')
+    a.analyze(1, pod, 0)
+    expect(a.kubectl(['kubectl', 'get', 'pods'], 60)).toEqual({
+      stdout: 'NAME   READY   STATUS    RESTARTS   AGE\na      1/1     Running   0          60s\n',
+      stderr: '',
+      exitCode: 0,
+    })
+  })
 })

@@ -1,5 +1,13 @@
-import { analyzeScenario, clusterView, parseDuration, simulate, type Timeline } from '../engine'
-import type { AnalyzeReply } from './protocol'
+import {
+  analyzeScenario,
+  clusterObjects,
+  clusterView,
+  kubectl,
+  parseDuration,
+  simulate,
+  type Timeline,
+} from '../engine'
+import type { AnalyzeReply, EngineWorkerApi } from './protocol'
 
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
@@ -8,10 +16,7 @@ export const DEFAULT_HORIZON_S = 600
  * The worker's state: the last timeline computed from text without errors. Kept apart from the worker
  * glue so tests can drive it directly.
  */
-export function createAnalyzer(): {
-  analyze(revision: number, text: string, atS: number): AnalyzeReply
-  viewAt(atS: number): AnalyzeReply['view']
-} {
+export function createAnalyzer(): EngineWorkerApi {
   let timeline: Timeline | null = null
   const viewAt = (atS: number): AnalyzeReply['view'] =>
     timeline ? clusterView(timeline.stateAt(atS * 1000)) : null
@@ -34,6 +39,13 @@ export function createAnalyzer(): {
       }
     },
     viewAt,
+    kubectl(args, atS) {
+      if (!timeline)
+        return { stdout: '', stderr: 'error: the scenario has not been simulated yet\n', exitCode: 1 }
+      const ms = Math.max(0, Math.min(atS * 1000, timeline.untilMs))
+      const words = args[0] === 'kubectl' ? args.slice(1) : args
+      return kubectl(words, clusterObjects(timeline.stateAt(ms)), timeline.epochMs + ms)
+    },
   }
 }
 

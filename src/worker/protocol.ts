@@ -20,4 +20,13 @@ export interface EngineWorkerApi {
   analyze(revision: number, text: string, atS: number): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
+  /** A read-only kubectl command (`get pods -o wide`, `describe pod x`, `logs x`) at `atS` seconds. */
+  kubectl(args: readonly string[], atS: number): KubectlReply
+}
+
+/** What a kubectl command printed, as kubectl prints it. */
+export interface KubectlReply {
+  readonly stdout: string
+  readonly stderr: string
+  readonly exitCode: number
 }

@@ -4,6 +4,7 @@ import { KUBERNETES_VERSION } from '../../engine/version'
 import { selectErrorCount, selectSimReady, selectWarningCount, useScenario } from '../../state/scenario'
 import { ClusterGraph } from '../graph/ClusterGraph'
 import { FAMILY_STYLES } from '../graph/status'
+import { Console } from '../console/Console'
 import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
 
@@ -60,6 +61,7 @@ export function App(): React.JSX.Element {
             </p>
           )}
           <Legend />
+          <Console />
           <TimelineBar />
         </section>
       </main>
