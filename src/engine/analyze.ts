@@ -88,18 +88,18 @@ function behaviorDiagnostics(
     containers.forEach((c) => {
       const startMs = typeof c?.name === 'string' ? parsed.behavior[c.name]?.startMs : undefined
       if (startMs === undefined) return
-      const window = startupWindow(c)
-      if (window === null || startMs <= window.ms) return
+      const limit = startupWindow(c)
+      if (limit === null || startMs <= limit.ms) return
       const spec = o.kind === 'Pod' ? ['spec'] : ['spec', 'template', 'spec']
       const list = (podSpec.containers as unknown[] | undefined)?.includes(c)
         ? 'containers'
         : 'initContainers'
       const index = ((podSpec[list] as unknown[] | undefined) ?? []).indexOf(c)
       out.push({
-        ...locate(o, [...spec, list, index, window.probe]),
+        ...locate(o, [...spec, list, index, limit.probe]),
         severity: 'warning',
         code: 'startup-window',
-        message: `container ${String(c.name)} starts listening after ${startMs / 1000}s (kubeplay.dev/behavior startSeconds), but its ${window.probe} gives up after ${window.ms / 1000}s (initialDelaySeconds + failureThreshold × periodSeconds): it will be killed and restarted before it is up`,
+        message: `container ${String(c.name)} starts listening after ${startMs / 1000}s (kubeplay.dev/behavior startSeconds), but its ${limit.probe} gives up after ${limit.ms / 1000}s (initialDelaySeconds + failureThreshold × periodSeconds): it will be killed and restarted before it is up`,
       })
     })
     for (const d of parsed.diagnostics) {
