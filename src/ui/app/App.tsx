@@ -45,22 +45,24 @@ export function App(): React.JSX.Element {
           <Problems />
         </section>
         <section className="graph-pane" aria-label="Cluster">
-          {!viewIsCurrent && view !== null && errors > 0 ? (
-            <p className="stale-banner" role="status">
-              The YAML has {errors} error{errors === 1 ? '' : 's'}: showing the cluster from the last text
-              without errors.
-            </p>
-          ) : null}
-          {view ? (
-            <ReactFlowProvider>
-              <ClusterGraph view={view} />
-            </ReactFlowProvider>
-          ) : (
-            <p className="graph-empty">
-              {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
-            </p>
-          )}
-          <Legend />
+          <div className="graph-area">
+            {!viewIsCurrent && view !== null && errors > 0 ? (
+              <p className="stale-banner" role="status">
+                The YAML has {errors} error{errors === 1 ? '' : 's'}: showing the cluster from the last text
+                without errors.
+              </p>
+            ) : null}
+            {view ? (
+              <ReactFlowProvider>
+                <ClusterGraph view={view} />
+              </ReactFlowProvider>
+            ) : (
+              <p className="graph-empty">
+                {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
+              </p>
+            )}
+            <Legend />
+          </div>
           <Console />
           <TimelineBar />
         </section>
