@@ -68,6 +68,8 @@ describe('G1 exec-liveness.yaml', () => {
     const after = container(at(tl, S + 77).pod)
     expect(after.restartCount).toBe(1)
     expect(after.lastState!.terminated).toMatchObject({ exitCode: 137, reason: 'Error' })
+    // The new instance runs its full 30 s again: no kill carried over from the previous one.
+    for (let t = S + 77; t < S + 105; t += 1) expect(container(at(tl, t).pod).restartCount, `t=${t}`).toBe(1)
     const restartedAt = seconds(tl, after.state!.running!.startedAt)
     expect(restartedAt).toBeGreaterThanOrEqual(S + 70)
     expect(restartedAt).toBeLessThanOrEqual(S + 76)

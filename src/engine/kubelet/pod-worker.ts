@@ -133,12 +133,10 @@ function computeActions(sim: Sim, model: ContainerModel, pod: Pod & KObject, rt:
   // Kills first: liveness or startup failures of running containers (reference A8).
   for (const c of rt.containers) {
     if (c.phase !== 'running' || c.stopping) continue
-    const cause =
-      c.probes.liveness?.result === 'failure'
-        ? 'liveness'
-        : c.probes.startup?.result === 'failure'
-          ? 'startup'
-          : null
+    // Results are kept per container ID: a failure of the previous instance does not kill this one.
+    const failed = (w: ContainerRuntime['probes']['liveness']): boolean =>
+      w?.result === 'failure' && w.containerId === c.containerId
+    const cause = failed(c.probes.liveness) ? 'liveness' : failed(c.probes.startup) ? 'startup' : null
     if (!cause) continue
     const restart = c.role === 'sidecar' || policy !== 'Never'
     const who = c.role === 'sidecar' ? 'Init container' : 'Container'
