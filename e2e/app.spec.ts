@@ -79,6 +79,24 @@ test.describe('the playground page', () => {
     await expect(input).toHaveValue('describe pod nope')
   })
 
+  test('clicking a pod opens its describe, YAML and logs at the time cursor', async ({ page }) => {
+    await openApp(page)
+    await page.getByRole('button', { name: 'Pause' }).click()
+    await page.getByRole('slider', { name: 'Timeline' }).fill('80')
+    await page.locator(`${SEL.pod}[data-name="liveness-exec"]`).click()
+    const inspector = page.getByTestId('inspector')
+    await expect(inspector).toBeVisible()
+    const body = page.getByTestId('inspector-body')
+    await expect(body).toContainText('Name:             liveness-exec')
+    await expect(body).toContainText('Restart Count:  1')
+    await page.getByRole('tab', { name: 'YAML' }).click()
+    await expect(body).toContainText('restartCount: 1')
+    await page.getByRole('tab', { name: 'logs' }).click()
+    await expect(body).not.toContainText('Error')
+    await page.keyboard.press('Escape')
+    await expect(inspector).toHaveCount(0)
+  })
+
   test('a Pod typed into the editor appears as a tile', async ({ page }) => {
     await openApp(page)
     const pod = [

@@ -5,6 +5,7 @@ import { selectErrorCount, selectSimReady, selectWarningCount, useScenario } fro
 import { ClusterGraph } from '../graph/ClusterGraph'
 import { FAMILY_STYLES } from '../graph/status'
 import { Console } from '../console/Console'
+import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
 
@@ -62,6 +63,7 @@ export function App(): React.JSX.Element {
               </p>
             )}
             <Legend />
+            <Inspector />
           </div>
           <Console />
           <TimelineBar />

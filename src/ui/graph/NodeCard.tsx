@@ -1,5 +1,6 @@
 import type { Node, NodeProps } from '@xyflow/react'
 import { AnimatePresence } from 'motion/react'
+import { useSelection } from '../../state/selection'
 import { TILE, type NodeCardData } from './layout'
 import { PodTile } from './PodTile'
 
@@ -34,7 +35,19 @@ export function NodeCard({ data }: NodeProps<NodeCardNode>): React.JSX.Element {
       data-status={node.status}
       aria-label={`Node ${node.name}, ${node.status}`}
     >
-      <header>
+      <header
+        className="node-header"
+        role="button"
+        tabIndex={0}
+        aria-label={`Inspect node ${node.name}`}
+        onClick={() => useSelection.getState().select({ kind: 'Node', namespace: '', name: node.name })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault()
+            useSelection.getState().select({ kind: 'Node', namespace: '', name: node.name })
+          }
+        }}
+      >
         <h3>
           <span className="node-dot" aria-hidden="true">
             {node.status === 'Ready' ? '●' : '○'}

@@ -1,5 +1,6 @@
 import { motion, useIsPresent } from 'motion/react'
 import type { PodView } from '../../engine'
+import { useSelection } from '../../state/selection'
 import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './status'
 
 /** One pod, drawn inside its node's card. Its data attributes are the page contract of DESIGN §4. */
@@ -9,6 +10,10 @@ export function PodTile({ pod }: { pod: PodView }): React.JSX.Element {
   // A tile on its way out (the pod left this card) no longer stands for the pod: it drops the page's
   // data attributes so only the live tile answers for it.
   const present = useIsPresent()
+  const selected = useSelection(
+    (s) =>
+      s.selected?.kind === 'Pod' && s.selected.namespace === pod.namespace && s.selected.name === pod.name,
+  )
   const data = present
     ? {
         'data-kind': 'Pod',
@@ -26,7 +31,18 @@ export function PodTile({ pod }: { pod: PodView }): React.JSX.Element {
       animate={{ opacity: 1, scale: 1 }}
       exit={{ opacity: 0, scale: 0.6 }}
       transition={{ duration: 0.3 }}
-      className={`pod-tile pod-${family}`}
+      className={`pod-tile pod-${family}${selected ? ' selected' : ''}`}
+      onClick={() =>
+        useSelection.getState().select({ kind: 'Pod', namespace: pod.namespace, name: pod.name })
+      }
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          useSelection.getState().select({ kind: 'Pod', namespace: pod.namespace, name: pod.name })
+        }
+      }}
+      tabIndex={present ? 0 : -1}
+      aria-pressed={selected}
       style={
         {
           '--status': style.color,
