@@ -1,11 +1,11 @@
 import type { Pod } from 'kubernetes-types/core/v1'
 import { clusterNodes } from '../cluster/nodes'
 import { layeredModel } from '../container/model'
-import { reconcileWorkloads } from '../controllers/replicaset'
+import { reconcileWorkloads, wantsReconcile } from '../controllers'
 import type { ContainerModel } from '../kubelet/model'
 import { killDone, onProbeTask, processWake, syncPod } from '../kubelet/pod-worker'
 import type { LoadedObject } from '../model/object'
-import { runScheduler } from '../scheduler/basic'
+import { nodeChangeMatters, runScheduler } from '../scheduler/basic'
 import {
   CLUSTER_AGE_MS,
   DEFAULT_EPOCH_MS,
@@ -168,6 +168,8 @@ const watchers: Watcher[] = [
   (sim: Sim, ch: Change) => {
     if (ch.object.kind !== 'Pod' || ch.op === 'delete') {
       if (ch.object.kind === 'Pod' && ch.op === 'delete') scheduleOnce(sim, 'schedule', SCHEDULE_LATENCY_MS)
+      if (ch.object.kind === 'Node' && ch.op === 'update' && nodeChangeMatters(ch.old, ch.object))
+        scheduleOnce(sim, 'schedule', SCHEDULE_LATENCY_MS)
       return
     }
     const pod = ch.object as Pod & KObject
@@ -183,21 +185,9 @@ const watchers: Watcher[] = [
       schedule(sim, KUBELET_SYNC_LATENCY_MS, { type: 'pod-sync', pod: ch.key })
   },
   (sim: Sim, ch: Change) => {
-    const k = ch.object.kind
-    const owned = k === 'Pod' && (ch.object.metadata.ownerReferences?.length ?? 0) > 0
-    if (k === 'Deployment' || k === 'ReplicaSet' || owned) {
-      const phaseChanged =
-        k !== 'Pod' || ch.op !== 'update' || statusSummary(ch.old) !== statusSummary(ch.object)
-      if (phaseChanged) scheduleOnce(sim, 'controllers', 0)
-    }
+    if (wantsReconcile(ch)) scheduleOnce(sim, 'controllers', 0)
   },
 ]
-
-function statusSummary(o: KObject | undefined): string {
-  const status = o?.status as Pod['status'] | undefined
-  const ready = status?.conditions?.find((c) => c.type === 'Ready')?.status
-  return `${status?.phase}/${ready}/${o?.metadata.deletionTimestamp ?? ''}`
-}
 
 function newSim(model: ContainerModel, seed: number, epochMs: number, admit: SimulateOptions['admit']): Sim {
   const s: SimState = {

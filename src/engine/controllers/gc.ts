@@ -1,0 +1,69 @@
+/**
+ * The garbage collector (`k8s.io/kubernetes/pkg/controller/garbagecollector`) along ownerReferences:
+ * an object none of whose owners exists any more (by UID) is deleted, pods gracefully (background
+ * cascading deletion). Foreground deletion: an owner with a deletionTimestamp and the
+ * `foregroundDeletion` finalizer waits until its dependents that block owner deletion are gone, and
+ * those are deleted first; `orphan` removes the references instead.
+ */
+import { deleteObject, updateObject, type Sim } from '../sim/sim'
+import { objKey, type KObject } from '../sim/state'
+import { deletePodGracefully, nowStamp, type PodObj } from './common'
+
+export const FOREGROUND = 'foregroundDeletion'
+export const ORPHAN = 'orphan'
+
+/** One pass of the collector over the whole store. */
+export function collectGarbage(sim: Sim): void {
+  const byUid = new Map<string, KObject>()
+  for (const o of sim.s.objects.values()) if (o.metadata.uid) byUid.set(o.metadata.uid, o)
+  const finalizers = (o: KObject): string[] => (o.metadata.finalizers as string[] | undefined) ?? []
+  for (const o of [...sim.s.objects.values()]) {
+    const refs = o.metadata.ownerReferences
+    if (!refs || refs.length === 0) continue
+    const owners = refs.map((r) => byUid.get(r.uid))
+    // Owners being deleted with `orphan`: the references go, the dependent stays.
+    const orphaning = refs.filter((_, i) => {
+      const owner = owners[i]
+      return !!owner?.metadata.deletionTimestamp && finalizers(owner).includes(ORPHAN)
+    })
+    if (orphaning.length > 0) {
+      const keep = refs.filter((r) => !orphaning.includes(r))
+      const metadata = { ...o.metadata }
+      if (keep.length > 0) metadata.ownerReferences = keep
+      else delete metadata.ownerReferences
+      updateObject(sim, { ...o, metadata })
+      continue
+    }
+    const gone = owners.every((owner) => !owner)
+    const foreground = owners.some(
+      (owner) => !!owner?.metadata.deletionTimestamp && finalizers(owner).includes(FOREGROUND),
+    )
+    if (gone || foreground) remove(sim, o, foreground)
+  }
+  // Owners whose foreground deletion is done (no blocking dependent left) or whose orphaning is done.
+  for (const o of [...sim.s.objects.values()]) {
+    if (!o.metadata.deletionTimestamp) continue
+    const f = finalizers(o)
+    if (!f.includes(FOREGROUND) && !f.includes(ORPHAN)) continue
+    const uid = o.metadata.uid
+    const dependents = [...sim.s.objects.values()].filter((x) =>
+      x.metadata.ownerReferences?.some((r) => r.uid === uid && (f.includes(ORPHAN) || r.blockOwnerDeletion)),
+    )
+    if (dependents.length > 0) continue
+    const rest = f.filter((x) => x !== FOREGROUND && x !== ORPHAN)
+    if (rest.length === 0) deleteObject(sim, objKey(o))
+    else updateObject(sim, { ...o, metadata: { ...o.metadata, finalizers: rest } })
+  }
+}
+
+/** Deletes a dependent; under a foreground deletion, non-pod dependents are deleted in foreground too. */
+function remove(sim: Sim, o: KObject, foreground: boolean): void {
+  if (o.metadata.deletionTimestamp) return
+  if (o.kind === 'Pod') return deletePodGracefully(sim, o as PodObj)
+  if (!foreground) return deleteObject(sim, objKey(o))
+  const finalizers = [...((o.metadata.finalizers as string[] | undefined) ?? []), FOREGROUND]
+  updateObject(sim, {
+    ...o,
+    metadata: { ...o.metadata, deletionTimestamp: nowStamp(sim), deletionGracePeriodSeconds: 0, finalizers },
+  })
+}

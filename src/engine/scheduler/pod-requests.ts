@@ -1,0 +1,140 @@
+/**
+ * What a pod requests, as NodeResourcesFit computes it (k/k `pkg/scheduler/framework/plugins/noderesources/
+ * fit.go` `computePodResourceRequest` over `k8s.io/component-helpers/resource/helpers.go` `PodRequests`):
+ * app containers and sidecars summed; each regular init container plus the sidecars started before it
+ * taken as a floor; pod-level `spec.resources.requests` (cpu, memory) replacing the container sum; then
+ * `spec.overhead` added. Sums are exact (quantities in nano-units), then cpu is rounded up to millicores
+ * (`MilliValue`) and everything else to units (`Value`).
+ */
+import type { Container, Node, Pod } from 'kubernetes-types/core/v1'
+import { parseQuantity, scaledValue } from '../model/quantity'
+import { list, strMap } from './framework'
+
+/** Resource amounts: cpu in millicores, memory and ephemeral-storage in bytes, scalar resources in units. */
+export interface Amounts {
+  milliCPU: number
+  memory: number
+  ephemeralStorage: number
+  /** Extended resources, hugepages-*, attachable volumes (`ScalarResources`). */
+  scalar: Record<string, number>
+}
+
+type ResourceList = Map<string, bigint>
+
+/** `schedutil.DefaultMilliCPURequest` / `DefaultMemoryRequest`, for containers that request nothing. */
+export const DEFAULT_MILLI_CPU_REQUEST = 100
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
+
+const NANO = 1_000_000_000n
+
+function toList(m: unknown): ResourceList {
+  const out: ResourceList = new Map()
+  for (const [k, v] of Object.entries(strMap(m))) {
+    const q = typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) : null
+    if (q) out.set(k, q.nanos)
+  }
+  return out
+}
+
+/** A container's requests after API defaulting (a limit without a request requests the limit). */
+function containerRequests(c: Container, nonMissing: ResourceList | undefined): ResourceList {
+  const reqs = toList(c?.resources?.requests)
+  for (const [k, v] of toList(c?.resources?.limits)) if (!reqs.has(k)) reqs.set(k, v)
+  if (nonMissing) for (const [k, v] of nonMissing) if (!reqs.has(k)) reqs.set(k, v)
+  return reqs
+}
+
+function add(into: ResourceList, from: ResourceList): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0n) + v)
+}
+
+function max(into: ResourceList, from: ResourceList): void {
+  for (const [k, v] of from) if (v > (into.get(k) ?? 0n)) into.set(k, v)
+}
+
+/** `resource.PodRequests`: the pod's effective requests as exact nano-unit amounts. */
+export function podRequestList(pod: Pod, nonZero = false): ResourceList {
+  const nonMissing: ResourceList | undefined = nonZero
+    ? new Map([
+        ['cpu', BigInt(DEFAULT_MILLI_CPU_REQUEST) * 1_000_000n],
+        ['memory', BigInt(DEFAULT_MEMORY_REQUEST) * NANO],
+      ])
+    : undefined
+  const reqs: ResourceList = new Map()
+  for (const c of list(pod.spec?.containers)) add(reqs, containerRequests(c, nonMissing))
+  const sidecars: ResourceList = new Map()
+  const initReqs: ResourceList = new Map()
+  for (const c of list(pod.spec?.initContainers)) {
+    const r = containerRequests(c, nonMissing)
+    if (c?.restartPolicy === 'Always') {
+      add(reqs, r)
+      add(sidecars, r)
+      max(initReqs, sidecars)
+    } else {
+      const tmp: ResourceList = new Map(r)
+      add(tmp, sidecars)
+      max(initReqs, tmp)
+    }
+  }
+  max(reqs, initReqs)
+  // Pod-level resources (beta, on by default since 1.34): cpu and memory replace the containers' sum.
+  const podLevel = toList(
+    (pod.spec as { resources?: { requests?: unknown } } | undefined)?.resources?.requests,
+  )
+  for (const name of ['cpu', 'memory']) {
+    const v = podLevel.get(name)
+    if (v !== undefined) reqs.set(name, v)
+  }
+  add(reqs, toList(pod.spec?.overhead))
+  return reqs
+}
+
+/** True for names NodeResourcesFit checks as scalar resources (`schedutil.IsScalarResourceName`). */
+export function isScalarResourceName(name: string): boolean {
+  if (name.startsWith('hugepages-') || name.startsWith('attachable-volumes-')) return true
+  if (name.includes('kubernetes.io/')) return true
+  // An extended resource: a domain-prefixed name outside kubernetes.io, not a quota `requests.` name.
+  return name.includes('/') && !name.startsWith('requests.')
+}
+
+function toAmounts(reqs: ResourceList): Amounts {
+  const out: Amounts = { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }
+  for (const [name, nanos] of reqs) {
+    const q = { nanos, format: 'DecimalSI' as const }
+    if (name === 'cpu') out.milliCPU = Number(scaledValue(q, -3))
+    else if (name === 'memory') out.memory = Number(scaledValue(q, 0))
+    else if (name === 'ephemeral-storage') out.ephemeralStorage = Number(scaledValue(q, 0))
+    else if (isScalarResourceName(name)) out.scalar[name] = Number(scaledValue(q, 0))
+  }
+  return out
+}
+
+/** `computePodResourceRequest`: what NodeResourcesFit's Filter compares with the node's free room. */
+export function podRequests(pod: Pod): Amounts {
+  return toAmounts(podRequestList(pod))
+}
+
+/** The requests with 100m cpu / 200Mi memory for containers that set none (scoring and `NonZeroRequested`). */
+export function podNonZeroRequests(pod: Pod): Amounts {
+  return toAmounts(podRequestList(pod, true))
+}
+
+/** A node's allocatable resources (`NodeInfo.Allocatable`) and its pod limit. */
+export function nodeAllocatable(node: Node): { amounts: Amounts; pods: number } {
+  const raw = toList(node.status?.allocatable)
+  const podsNanos = raw.get('pods')
+  raw.delete('pods')
+  const pods = podsNanos === undefined ? 0 : Number(podsNanos / NANO)
+  return { amounts: toAmounts(raw), pods }
+}
+
+export function emptyAmounts(): Amounts {
+  return { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }
+}
+
+export function addAmounts(into: Amounts, a: Amounts): void {
+  into.milliCPU += a.milliCPU
+  into.memory += a.memory
+  into.ephemeralStorage += a.ephemeralStorage
+  for (const [k, v] of Object.entries(a.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + v
+}

@@ -1,0 +1,387 @@
+/**
+ * The scheduler's loop (k/k `pkg/scheduler/schedule_one.go`): pending pods in queue order (priority, then
+ * age), PreFilter/Filter over every node in the default profile's order, PostFilter (DynamicResources,
+ * DefaultPreemption) when no node fits, else Score with the profile's weights, the best total winning
+ * (ties: the first node by name, where kube-scheduler picks at random), then Bind.
+ *
+ * Each failed attempt leaves a scheduling record beside the pod (plain data on the state, see
+ * {@link whyPending}): the per-node statuses the "why Pending?" panel shows.
+ */
+import { deletePod } from '../sim/actions'
+import { recordEvent } from '../sim/recorder'
+import { updateObject, type Sim } from '../sim/sim'
+import { objKey, type KObject, type SimState } from '../sim/state'
+import { rfc3339 } from '../sim/time'
+import {
+  cmp,
+  isRejected,
+  list,
+  status,
+  type Code,
+  type Cycle,
+  type NodeInfo,
+  type NodeToStatus,
+  type PodObj,
+  type Status,
+} from './framework'
+import {
+  fitError,
+  PREEMPTION_POLICY_NEVER,
+  NO_PREEMPTION_VICTIMS,
+  postFilterMessage,
+  preemptionMessage,
+} from './fit-error'
+import { FILTER_PLUGINS, SCORE_PLUGINS } from './registry'
+import { addPod, nodeInfo, takeSnapshot, type Snapshot } from './snapshot'
+
+const SCHEDULER_NAME = 'default-scheduler'
+const SOURCE = { component: SCHEDULER_NAME }
+
+/** One node's verdict in a failed attempt. */
+export interface NodeVerdict {
+  readonly node: string
+  readonly plugin: string
+  readonly code: Code
+  readonly reasons: readonly string[]
+}
+
+/** What the last failed scheduling attempt of a pod found. */
+export interface SchedulingRecord {
+  /** Simulated time of the attempt (ms). */
+  readonly at: number
+  readonly message: string
+  /** Every node, by name. */
+  readonly nodes: readonly NodeVerdict[]
+  readonly nominatedNode?: string
+}
+
+/** The scheduler's side data on the state: one record per pending pod key. */
+interface SchedulerState {
+  scheduling?: Readonly<Record<string, SchedulingRecord>>
+}
+
+function records(s: SimState): Readonly<Record<string, SchedulingRecord>> {
+  return (s as SimState & SchedulerState).scheduling ?? {}
+}
+
+/** Copy-on-write: keyframes share the previous object. */
+function setRecord(s: SimState, key: string, rec: SchedulingRecord | undefined): void {
+  const cur = records(s)
+  if (rec === undefined && !(key in cur)) return
+  const next = { ...cur }
+  if (rec === undefined) delete next[key]
+  else next[key] = rec
+  ;(s as SimState & SchedulerState).scheduling = next
+}
+
+/**
+ * Why a pod is Pending: each node with the plugin that rejected it and its reasons, from the pod's last
+ * failed scheduling attempt; null when the pod has no such record (scheduled, or not tried yet).
+ *
+ * @example whyPending(state, 'Pod/default/web') // [{ node: 'worker-1', plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'] }, …]
+ */
+export function whyPending(
+  state: SimState,
+  podKey: string,
+): { node: string; plugin: string; reasons: string[] }[] | null {
+  const rec = records(state)[podKey]
+  if (!rec) return null
+  return rec.nodes.map((v) => ({ node: v.node, plugin: v.plugin, reasons: [...v.reasons] }))
+}
+
+/** The whole record of the pod's last failed attempt, or undefined. */
+export function schedulingRecord(state: SimState, podKey: string): SchedulingRecord | undefined {
+  return records(state)[podKey]
+}
+
+function isPending(p: PodObj): boolean {
+  return (
+    !p.spec?.nodeName &&
+    !p.metadata.deletionTimestamp &&
+    (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+    list(p.spec?.schedulingGates).length === 0 &&
+    p.status?.phase !== 'Succeeded' &&
+    p.status?.phase !== 'Failed'
+  )
+}
+
+const priority = (p: PodObj): number => (typeof p.spec?.priority === 'number' ? p.spec.priority : 0)
+
+/**
+ * One scheduling pass over the pending pods, in the active queue's order (PrioritySort: higher priority
+ * first, then the earlier creation; pods created in the same second keep the API store's creation order).
+ */
+export function runScheduler(sim: Sim): void {
+  const pending: PodObj[] = []
+  for (const [k, o] of sim.s.objects)
+    if (k.startsWith('Pod/') && isPending(o as PodObj)) pending.push(o as PodObj)
+  for (const key of Object.keys(records(sim.s))) if (!sim.s.objects.has(key)) setRecord(sim.s, key, undefined)
+  if (pending.length === 0) return
+  pending.sort(
+    (a, b) =>
+      priority(b) - priority(a) ||
+      cmp(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? ''),
+  )
+  const snap = takeSnapshot(sim.s)
+  for (const pod of pending) scheduleOne(sim, snap, pod)
+}
+
+interface Diagnosis {
+  feasible: NodeInfo[]
+  statuses: NodeToStatus
+  preFilterMsg?: string
+}
+
+function cycleFor(sim: Sim, snap: Snapshot, pod: PodObj, nodes: readonly NodeInfo[] = snap.nodes): Cycle {
+  return { pod, nodes, namespaceLabels: snap.namespaceLabels, objects: sim.s.objects }
+}
+
+/** `findNodesThatFitPod`: PreFilter, then Filter on every (remaining) node; first rejection per node. */
+export function findNodesThatFit(cycle: Cycle): Diagnosis {
+  const prepared = FILTER_PLUGINS.map((p) => p.prepare(cycle))
+  const rejected = prepared.find((p) => p.reject)?.reject
+  if (rejected) {
+    return {
+      feasible: [],
+      statuses: { nodes: new Map(), absent: rejected },
+      preFilterMsg: rejected.reasons.join(', '),
+    }
+  }
+  let candidates = cycle.nodes
+  let absent: Status = status('UnschedulableAndUnresolvable', '')
+  const restricting = FILTER_PLUGINS.filter((_, i) => prepared[i]!.nodeNames)
+  if (restricting.length > 0) {
+    candidates = cycle.nodes.filter((n) => prepared.every((p) => !p.nodeNames || p.nodeNames.has(n.name)))
+    const names = restricting.map((p) => p.name).sort()
+    absent = status(
+      'UnschedulableAndUnresolvable',
+      names.join(','),
+      `node(s) didn't satisfy plugin(s) [${names.join(' ')}]`,
+    )
+  }
+  const nodes = new Map<string, Status>()
+  const feasible: NodeInfo[] = []
+  for (const node of candidates) {
+    let verdict: Status | null = null
+    for (const p of prepared) {
+      verdict = p.filter(node)
+      if (verdict) break
+    }
+    if (verdict) nodes.set(node.name, verdict)
+    else feasible.push(node)
+  }
+  return { feasible, statuses: { nodes, absent } }
+}
+
+/** `prioritizeNodes` + `selectHost`: weighted sum of normalised scores; ties go to the first by name. */
+export function selectHost(cycle: Cycle, feasible: readonly NodeInfo[]): NodeInfo {
+  if (feasible.length === 1) return feasible[0]!
+  const totals = feasible.map(() => 0)
+  for (const plugin of SCORE_PLUGINS) {
+    const prepared = plugin.prepare(cycle, feasible)
+    if (!prepared) continue
+    const raw = feasible.map((n) => prepared.score(n))
+    const scores = prepared.normalize ? prepared.normalize(raw, feasible) : raw
+    scores.forEach((s, i) => (totals[i]! += s * plugin.weight))
+  }
+  let best = 0
+  for (let i = 1; i < feasible.length; i++) if (totals[i]! > totals[best]!) best = i
+  return feasible[best]!
+}
+
+function scheduleOne(sim: Sim, snap: Snapshot, pod: PodObj): void {
+  const cycle = cycleFor(sim, snap, pod)
+  const diagnosis = findNodesThatFit(cycle)
+  if (diagnosis.feasible.length > 0) {
+    const node = selectHost(cycle, diagnosis.feasible)
+    const bound = bind(sim, pod, node.name)
+    addPod(node, bound)
+    setRecord(sim.s, objKey(pod), undefined)
+    return
+  }
+  if (snap.nodes.length === 0) return failed(sim, pod, 'no nodes available to schedule pods', diagnosis, snap)
+  const preemption = postFilter(sim, snap, pod, diagnosis)
+  const message = fitError({
+    numAllNodes: snap.nodes.length,
+    statuses: diagnosis.statuses,
+    preFilterMsg: diagnosis.preFilterMsg,
+    postFilterMsg: preemption.message,
+  })
+  failed(sim, pod, message, diagnosis, snap, preemption.nominated)
+}
+
+/**
+ * PostFilter: DynamicResources (nothing to deallocate), then DefaultPreemption (`preemption.go`
+ * `Preempt`): nodes rejected only as Unschedulable are tried with every lower-priority pod removed;
+ * when some node then fits, the cheapest candidate's victims are evicted and the pod nominated there.
+ */
+function postFilter(
+  sim: Sim,
+  snap: Snapshot,
+  pod: PodObj,
+  diagnosis: Diagnosis,
+): { message: string; nominated?: string } {
+  if (pod.spec?.preemptionPolicy === 'Never')
+    return { message: postFilterMessage(`preemption: ${PREEMPTION_POLICY_NEVER}`) }
+  const statuses = new Map<string, Status>()
+  const candidates: { node: NodeInfo; victims: PodObj[] }[] = []
+  const prio = priority(pod)
+  for (const node of snap.nodes) {
+    const st = diagnosis.statuses.nodes.get(node.name) ?? diagnosis.statuses.absent
+    if (st.code !== 'Unschedulable') continue
+    const lower = node.pods.filter((p) => priority(p) < prio)
+    if (lower.length === 0) {
+      statuses.set(
+        node.name,
+        status('UnschedulableAndUnresolvable', 'DefaultPreemption', NO_PREEMPTION_VICTIMS),
+      )
+      continue
+    }
+    const fitsWith = (kept: readonly PodObj[]): Status | null => {
+      const trial = nodeInfo(node.node, kept)
+      const nodes = snap.nodes.map((n) => (n.name === node.name ? trial : n))
+      const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes))
+      return d.feasible.some((n) => n.name === node.name)
+        ? null
+        : (d.statuses.nodes.get(node.name) ?? d.statuses.absent)
+    }
+    const base = node.pods.filter((p) => priority(p) >= prio)
+    const verdict = fitsWith(base)
+    if (verdict) {
+      statuses.set(node.name, verdict)
+      continue
+    }
+    // Reprieve as many victims as possible, most important first.
+    const kept = [...base]
+    const victims: PodObj[] = []
+    const order = [...lower].sort((a, b) => priority(b) - priority(a) || cmp(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '')) // prettier-ignore
+    for (const v of order) {
+      if (fitsWith([...kept, v]) === null) kept.push(v)
+      else victims.push(v)
+    }
+    candidates.push({ node, victims })
+  }
+  if (candidates.length === 0)
+    return { message: postFilterMessage(preemptionMessage(snap.nodes.length, statuses)) }
+  // pickOneNodeForPreemption: lowest highest-victim priority, lowest priority sum, fewest victims.
+  const key = (c: (typeof candidates)[number]) => [
+    Math.max(...c.victims.map(priority)),
+    c.victims.reduce((s, v) => s + priority(v), 0),
+    c.victims.length,
+  ]
+  candidates.sort((a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!
+  })
+  const chosen = candidates[0]!
+  for (const victim of chosen.victims) evict(sim, victim, pod, chosen.node.name)
+  return { message: '', nominated: chosen.node.name }
+}
+
+function evict(sim: Sim, victim: PodObj, preemptor: PodObj, node: string): void {
+  const current = sim.s.objects.get(objKey(victim)) as PodObj | undefined
+  if (!current || current.metadata.deletionTimestamp) return
+  const now = rfc3339(sim.s.epochMs + sim.s.now)
+  const conditions = list(current.status?.conditions).filter((c) => c.type !== 'DisruptionTarget')
+  conditions.push({
+    type: 'DisruptionTarget',
+    status: 'True',
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: now,
+    reason: 'PreemptionByScheduler',
+    message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+  })
+  const marked = updateObject(sim, { ...current, status: { ...current.status, conditions } } as PodObj)
+  recordEvent(sim, marked, SOURCE, {
+    type: 'Normal',
+    reason: 'Preempted',
+    message: `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`,
+  })
+  deletePod(sim, marked)
+}
+
+function bind(sim: Sim, pod: PodObj, node: string): PodObj {
+  const now = rfc3339(sim.s.epochMs + sim.s.now)
+  const current = (sim.s.objects.get(objKey(pod)) as PodObj | undefined) ?? pod
+  const conditions = list(current.status?.conditions).filter((c) => c.type !== 'PodScheduled')
+  conditions.push({
+    type: 'PodScheduled',
+    status: 'True',
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: now,
+  })
+  const status = { ...current.status, phase: current.status?.phase ?? 'Pending', conditions }
+  delete (status as { nominatedNodeName?: string }).nominatedNodeName
+  const bound = updateObject(sim, {
+    ...current,
+    spec: { ...current.spec!, nodeName: node },
+    status,
+  } as PodObj)
+  recordEvent(sim, bound, SOURCE, {
+    type: 'Normal',
+    reason: 'Scheduled',
+    message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
+  })
+  return bound
+}
+
+function failed(
+  sim: Sim,
+  pod: PodObj,
+  message: string,
+  diagnosis: Diagnosis,
+  snap: Snapshot,
+  nominated?: string,
+): void {
+  const nodes: NodeVerdict[] = snap.nodes.map((n) => {
+    const st = diagnosis.statuses.nodes.get(n.name) ?? diagnosis.statuses.absent
+    return { node: n.name, plugin: st.plugin, code: st.code, reasons: st.reasons }
+  })
+  setRecord(sim.s, objKey(pod), {
+    at: sim.s.now,
+    message,
+    nodes,
+    ...(nominated ? { nominatedNode: nominated } : {}),
+  })
+  const current = (sim.s.objects.get(objKey(pod)) as PodObj | undefined) ?? pod
+  const prev = list(current.status?.conditions).find((c) => c.type === 'PodScheduled')
+  const sameNomination =
+    (current.status?.nominatedNodeName ?? undefined) === (nominated ?? current.status?.nominatedNodeName)
+  if (prev?.status === 'False' && prev.message === message && sameNomination) return
+  const now = rfc3339(sim.s.epochMs + sim.s.now)
+  const updated = updateObject(sim, {
+    ...current,
+    status: {
+      ...current.status,
+      phase: 'Pending',
+      ...(nominated ? { nominatedNodeName: nominated } : {}),
+      conditions: [
+        ...list(current.status?.conditions).filter((c) => c.type !== 'PodScheduled'),
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          lastProbeTime: null as unknown as string,
+          lastTransitionTime: prev?.status === 'False' ? (prev.lastTransitionTime ?? now) : now,
+          reason: 'Unschedulable',
+          message,
+        },
+      ],
+    },
+  } as PodObj)
+  recordEvent(sim, updated, SOURCE, { type: 'Warning', reason: 'FailedScheduling', message })
+}
+
+/** True when a Node change may let a pending pod fit: anything but a status heartbeat. */
+export function nodeChangeMatters(old: KObject | undefined, next: KObject): boolean {
+  if (!old) return true
+  const view = (o: KObject) =>
+    JSON.stringify([
+      o.metadata.labels,
+      o.spec,
+      (o.status as { allocatable?: unknown } | undefined)?.allocatable,
+    ])
+  return view(old) !== view(next)
+}
+
+export { isRejected }
