@@ -89,6 +89,9 @@ test.describe('the playground page', () => {
     const body = page.getByTestId('inspector-body')
     await expect(body).toContainText('Name:             liveness-exec')
     await expect(body).toContainText('Restart Count:  1')
+    await expect(page.getByTestId('inspector-why')).toContainText(
+      'restarted 1 time; the last time because the kubelet killed it: Container liveness failed liveness probe',
+    )
     await page.getByRole('tab', { name: 'YAML' }).click()
     await expect(body).toContainText('restartCount: 1')
     await page.getByRole('tab', { name: 'logs' }).click()

@@ -2,6 +2,7 @@ import {
   analyzeScenario,
   clusterObjects,
   clusterView,
+  explainPod,
   kubectl,
   parseDuration,
   simulate,
@@ -39,6 +40,14 @@ export function createAnalyzer(): EngineWorkerApi {
       }
     },
     viewAt,
+    explain(namespace, name, atS) {
+      if (!timeline) return []
+      return explainPod(
+        timeline.stateAt(Math.max(0, Math.min(atS * 1000, timeline.untilMs))),
+        namespace,
+        name,
+      )
+    },
     kubectl(args, atS) {
       if (!timeline)
         return { stdout: '', stderr: 'error: the scenario has not been simulated yet\n', exitCode: 1 }

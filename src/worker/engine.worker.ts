@@ -3,5 +3,5 @@ import { createAnalyzer } from './analyze'
 import type { EngineWorkerApi } from './protocol'
 
 const analyzer = createAnalyzer()
-const api: EngineWorkerApi = { analyze: analyzer.analyze, viewAt: analyzer.viewAt, kubectl: analyzer.kubectl }
+const api: EngineWorkerApi = analyzer
 expose(api)

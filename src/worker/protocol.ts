@@ -20,6 +20,8 @@ export interface EngineWorkerApi {
   analyze(revision: number, text: string, atS: number): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
+  /** Plain-language reasons for a pod's state at `atS` seconds (why Pending, not Ready, restarted…). */
+  explain(namespace: string, name: string, atS: number): string[]
   /** A read-only kubectl command (`get pods -o wide`, `describe pod x`, `logs x`) at `atS` seconds. */
   kubectl(args: readonly string[], atS: number): KubectlReply
 }

@@ -20,6 +20,7 @@ export function Inspector(): React.JSX.Element | null {
   const timeS = Math.floor(useTimeline((s) => s.timeS))
   const revision = useScenario((s) => s.analyzedRevision)
   const [text, setText] = useState<{ stdout: string; stderr: string } | null>(null)
+  const [why, setWhy] = useState<string[]>([])
 
   useEffect(() => {
     if (!selected) return
@@ -27,6 +28,11 @@ export function Inspector(): React.JSX.Element | null {
     void engineWorker()
       .kubectl(inspectorCommand(selected, tab), timeS)
       .then((r) => live && setText(r))
+    const explain =
+      selected.kind === 'Pod'
+        ? engineWorker().explain(selected.namespace, selected.name, timeS)
+        : Promise.resolve([])
+    void explain.then((lines) => live && setWhy(lines))
     return () => {
       live = false
     }
@@ -61,6 +67,13 @@ export function Inspector(): React.JSX.Element | null {
           ×
         </button>
       </header>
+      {why.length > 0 ? (
+        <div className="inspector-why" data-testid="inspector-why" aria-label="Why">
+          {why.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="inspector-tabs" role="tablist">
         {TABS.filter((t) => t.kinds.includes(selected.kind)).map((t) => (
           <button
