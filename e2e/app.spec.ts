@@ -59,6 +59,11 @@ test.describe('the playground page', () => {
     await expect(pod).toHaveAttribute('data-status', 'Running')
     await timeline.fill('45')
     await expect(pod).toHaveAttribute('data-restarts', '0')
+    // The timeline marks events; stepping from 40 s lands on the third failed probe and the kill at 45 s.
+    await timeline.fill('40')
+    await page.getByRole('button', { name: 'Next event' }).click()
+    await expect(page.getByTestId('clock')).toHaveText('t = 45s')
+    await expect(page.locator('.marker[title*="Killing"]')).toHaveCount(2)
   })
 
   test('the kubectl console answers at the time cursor, as kubectl prints it', async ({ page }) => {

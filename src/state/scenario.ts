@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { ClusterView, Diagnostic } from '../engine'
-import type { AnalyzeReply } from '../worker/protocol'
+import type { AnalyzeReply, TimelineMarker } from '../worker/protocol'
 
 export interface ScenarioState {
   /** The scenario text as the editor holds it. */
@@ -18,6 +18,8 @@ export interface ScenarioState {
   readonly viewIsCurrent: boolean
   /** The simulated horizon of the current timeline, in seconds. */
   readonly horizonS: number
+  /** The moments marked on the timeline. */
+  readonly markers: readonly TimelineMarker[]
   setText(text: string): void
   acceptReply(reply: AnalyzeReply): void
   /** A new view of the same timeline (the time cursor moved). */
@@ -34,6 +36,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   view: null,
   viewIsCurrent: false,
   horizonS: 0,
+  markers: [],
   setText: (text) => {
     if (text === get().text) return
     set((s) => ({ text, revision: s.revision + 1 }))
@@ -48,6 +51,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       view: reply.view ?? s.view,
       viewIsCurrent: reply.view !== null,
       horizonS: reply.view !== null ? reply.horizonS : s.horizonS,
+      markers: reply.view !== null ? reply.markers : s.markers,
     }))
   },
   acceptView: (view) => {

@@ -32,3 +32,22 @@ export function formatClock(timeS: number): string {
   if (m > 0) return `${m}m${String(sec).padStart(2, '0')}s`
   return `${sec}s`
 }
+
+/** The marked moment just before or just after `timeS` (whole seconds), or null at either end. */
+export function adjacentMarker(
+  markers: readonly { t: number }[],
+  timeS: number,
+  direction: -1 | 1,
+): number | null {
+  const now = Math.floor(timeS)
+  let best: number | null = null
+  for (const m of markers) {
+    if (
+      direction === 1
+        ? m.t > now && (best === null || m.t < best)
+        : m.t < now && (best === null || m.t > best)
+    )
+      best = m.t
+  }
+  return best
+}

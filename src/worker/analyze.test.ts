@@ -49,4 +49,14 @@ describe('createAnalyzer', () => {
       exitCode: 0,
     })
   })
+
+  it('marks the moments worth seeing on the timeline, one marker per second and reason', () => {
+    const reply = createAnalyzer().analyze(1, pod, 0)
+    const reasons = reply.markers.map((m) => m.reason)
+    expect(reasons).toContain('Scheduled')
+    expect(reasons).toContain('Started')
+    const started = reply.markers.find((m) => m.reason === 'Started')!
+    expect(started).toMatchObject({ type: 'Normal', count: 1 })
+    expect(started.sample).toBe('Pod/a: Container started')
+  })
 })

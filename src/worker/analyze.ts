@@ -8,7 +8,7 @@ import {
   simulate,
   type Timeline,
 } from '../engine'
-import type { AnalyzeReply, EngineWorkerApi } from './protocol'
+import type { AnalyzeReply, EngineWorkerApi, TimelineMarker } from './protocol'
 
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
@@ -26,8 +26,17 @@ export function createAnalyzer(): EngineWorkerApi {
       const { objects, diagnostics, hasErrors } = analyzeScenario(text)
       const kinds: Record<string, number> = {}
       for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1
-      if (hasErrors)
-        return { revision, diagnostics, objectCount: objects.length, kinds, horizonS: 0, view: null }
+      if (hasErrors) {
+        return {
+          revision,
+          diagnostics,
+          objectCount: objects.length,
+          kinds,
+          horizonS: 0,
+          view: null,
+          markers: [],
+        }
+      }
       const horizonS = scenarioHorizonS(objects)
       timeline = simulate(objects, { untilMs: horizonS * 1000 })
       return {
@@ -37,6 +46,7 @@ export function createAnalyzer(): EngineWorkerApi {
         kinds,
         horizonS,
         view: viewAt(Math.min(atS, horizonS)),
+        markers: timelineMarkers(timeline),
       }
     },
     viewAt,
@@ -64,4 +74,53 @@ function scenarioHorizonS(objects: ReturnType<typeof analyzeScenario>['objects']
   return duration !== null && duration > 0
     ? Math.min(Math.round(duration / 1000), 24 * 3600)
     : DEFAULT_HORIZON_S
+}
+
+/** The event reasons the timeline marks: what a learner looks for when scrubbing. */
+export const MARKED_REASONS = new Set([
+  'Scheduled',
+  'FailedScheduling',
+  'Started',
+  'Unhealthy',
+  'Killing',
+  'BackOff',
+  'Failed',
+  'ScalingReplicaSet',
+  'SuccessfulCreate',
+  'SuccessfulDelete',
+  'Preempted',
+  'TaintManagerEviction',
+  'NodeNotReady',
+  'Completed',
+])
+
+/** Most markers sent to the page; beyond that the busiest seconds are kept. */
+export const MAX_MARKERS = 1500
+
+/** Markers from the event log: one per (second, reason), counting the events it stands for. */
+export function timelineMarkers(timeline: Timeline): TimelineMarker[] {
+  const byKey = new Map<
+    string,
+    { t: number; reason: string; type: 'Normal' | 'Warning'; count: number; sample: string }
+  >()
+  for (const e of timeline.log) {
+    if (!e.key.startsWith('Event/')) continue
+    const m = /^(Normal|Warning) (\S+) (\S+?)(?: \S+)?: (.*)$/.exec(e.summary)
+    if (!m || !MARKED_REASONS.has(m[2]!)) continue
+    const t = Math.floor(e.t / 1000)
+    const k = `${t}/${m[2]}`
+    const found = byKey.get(k)
+    if (found) found.count++
+    else
+      byKey.set(k, {
+        t,
+        reason: m[2]!,
+        type: m[1] as 'Normal' | 'Warning',
+        count: 1,
+        sample: `${m[3]}: ${m[4]}`,
+      })
+  }
+  let markers = [...byKey.values()]
+  if (markers.length > MAX_MARKERS) markers = markers.sort((a, b) => b.count - a.count).slice(0, MAX_MARKERS)
+  return markers.sort((a, b) => a.t - b.t || (a.reason < b.reason ? -1 : 1))
 }

@@ -12,6 +12,18 @@ export interface AnalyzeReply {
   readonly horizonS: number
   /** The cluster at the requested time, or null when the text has errors (the page keeps the last good one). */
   readonly view: ClusterView | null
+  /** Moments worth marking on the timeline (events by reason, per second), for the new timeline. */
+  readonly markers: TimelineMarker[]
+}
+
+/** Events of one reason within one second of the timeline. */
+export interface TimelineMarker {
+  readonly t: number
+  readonly reason: string
+  readonly type: 'Normal' | 'Warning'
+  readonly count: number
+  /** The first such event: `Pod/web-0: Liveness probe failed: …`. */
+  readonly sample: string
 }
 
 /** The engine worker's interface, called through comlink. */
