@@ -36,7 +36,7 @@ export function TimelineBar(): React.JSX.Element {
         title="Previous event"
         onClick={() => jump(-1)}
       >
-        ⏮
+        |◀
       </button>
       <button
         type="button"
@@ -45,7 +45,7 @@ export function TimelineBar(): React.JSX.Element {
         title="Next event"
         onClick={() => jump(1)}
       >
-        ⏭
+        ▶|
       </button>
       <span className="clock" aria-live="off" data-testid="clock">
         t = {formatClock(timeS)}
