@@ -2,8 +2,10 @@ import { validateObjects } from './api/validate'
 import { clusterNodes } from './cluster/nodes'
 import { BEHAVIOR_ANNOTATION, parseBehavior } from './container/behavior'
 import { checkLimits, MAX_HORIZON_MS } from './limits'
-import { SUPPORTED_ACTIONS } from './sim/actions'
+import { NODE_ACTIONS, parseTarget, SUPPORTED_ACTIONS } from './sim/actions'
+import { SCALABLE_KINDS } from './controllers/apply'
 import { parseDuration } from './model/duration'
+import { kindInfo } from './model/kinds'
 import type { Diagnostic } from './model/diagnostic'
 import type { LoadedObject } from './model/object'
 import { loadManifests } from './parse/loader'
@@ -41,6 +43,7 @@ export function analyzeScenario(text: string): Analysis {
     all.push(...behaviorDiagnostics(objects, locate))
     all.push(...checkLimits(objects))
     all.push(...timelineDiagnostics(objects, locate))
+    all.push(...namespaceDiagnostics(objects, locate))
   }
   all.sort((a, b) => a.line - b.line || a.col - b.col)
   return { objects, diagnostics: all, hasErrors: all.some((d) => d.severity === 'error') }
@@ -164,6 +167,32 @@ const ALL_ACTIONS = [
   'kill-container',
 ]
 
+/**
+ * Objects in a namespace that neither the cluster (`default`, `kube-system`, …) nor the scenario has:
+ * the API server refuses them with `namespaces "x" not found` (the `NamespaceLifecycle` admission
+ * plugin), and the simulation leaves them out, as `kubectl apply` goes on with the other objects.
+ */
+function namespaceDiagnostics(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const known = new Set(['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+  for (const o of objects) if (o.kind === 'Namespace') known.add(o.metadata.name)
+  const out: Diagnostic[] = []
+  for (const o of objects) {
+    const ns = o.metadata.namespace
+    if (typeof ns !== 'string' || ns === '' || known.has(ns) || !kindInfo(o.kind).namespaced) continue
+    if (o.kind === 'Scenario') continue
+    out.push({
+      ...locate(o, ['metadata', 'namespace']),
+      severity: 'warning',
+      code: 'namespace-not-found',
+      message: `namespaces "${ns}" not found: the API server refuses this ${o.kind}; add a Namespace document named ${ns}`,
+    })
+  }
+  return out
+}
+
 /** The Scenario's `spec.timeline`: each entry needs a time, a known action and a target. */
 function timelineDiagnostics(
   objects: readonly LoadedObject[],
@@ -201,6 +230,7 @@ function timelineDiagnostics(
     at([], 'error', 'spec.timeline must be a list of actions')
     return out
   }
+  const nodeNames = clusterNodes(objects, '').map((n) => n.metadata?.name ?? '')
   timeline.forEach((entry, i) => {
     if (typeof entry !== 'object' || entry === null)
       return at([i], 'error', `spec.timeline[${i}] must be a mapping`)
@@ -217,11 +247,54 @@ function timelineDiagnostics(
         `spec.timeline[${i}].action: ${e.action} is not simulated yet; the entry is ignored`,
       )
     }
-    if (typeof e.target !== 'string' || !e.target.includes('/')) {
-      at([i, 'target'], 'error', `spec.timeline[${i}].target: a target like pod/web-0 is required`)
-    }
+    if (typeof e.action === 'string') actionDiagnostics(e, i, nodeNames, at)
   })
   return out
+}
+
+/** What one timeline entry needs for its action: the right kind of target, replicas, a manifest. */
+function actionDiagnostics(
+  e: Record<string, unknown>,
+  i: number,
+  nodeNames: readonly string[],
+  at: (path: (string | number)[], severity: Diagnostic['severity'], message: string) => void,
+): void {
+  const where = `spec.timeline[${i}]`
+  if (e.action === 'apply') {
+    const m = e.manifest as { kind?: unknown; metadata?: { name?: unknown } } | undefined
+    if (typeof m !== 'object' || m === null || Array.isArray(m))
+      return at([i], 'error', `${where}.manifest: apply needs the object to apply, as a mapping`)
+    if (typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string')
+      at([i, 'manifest'], 'error', `${where}.manifest: the object needs a kind and metadata.name`)
+    return
+  }
+  if (typeof e.target !== 'string' || !e.target.includes('/'))
+    return at([i, 'target'], 'error', `${where}.target: a target like pod/web-0 is required`)
+  const target = parseTarget(e.target)
+  if (!target) return at([i, 'target'], 'error', `${where}.target: unknown resource or name in "${e.target}"`)
+  const isNodeAction = (NODE_ACTIONS as readonly string[]).includes(e.action as string)
+  if (isNodeAction !== (target.kind === 'Node')) {
+    const example = isNodeAction ? 'node/worker-1' : e.action === 'scale' ? 'deployment/web' : 'pod/web-0'
+    return at([i, 'target'], 'error', `${where}.target: ${String(e.action)} needs a target like ${example}`)
+  }
+  if (isNodeAction && !nodeNames.includes(target.name))
+    at(
+      [i, 'target'],
+      'warning',
+      `${where}.target: the cluster has no node ${target.name}; the entry does nothing`,
+    )
+  if (e.action === 'kill-container' && target.kind !== 'Pod')
+    at([i, 'target'], 'error', `${where}.target: kill-container needs a target like pod/web-0`)
+  if (e.action === 'scale') {
+    if (!(SCALABLE_KINDS as readonly string[]).includes(target.kind))
+      at(
+        [i, 'target'],
+        'error',
+        `${where}.target: cannot scale ${target.kind}: only ${SCALABLE_KINDS.join(', ')}`,
+      )
+    if (typeof e.replicas !== 'number' || !Number.isInteger(e.replicas) || e.replicas < 0)
+      at([i], 'error', `${where}.replicas: scale needs replicas, an integer ≥ 0`)
+  }
 }
 
 /**

@@ -4,6 +4,28 @@ import type { ClusterObjects } from './kubectl/command'
 import { podRow } from './kubectl/pod-row'
 import type { SimState } from './sim/state'
 import { logKey } from './kubelet/pod-worker'
+import { readyAddressCount } from './services/endpoints'
+
+/** The `ClusterObjects` list each kind of the state goes to; kinds not listed go to `others`. */
+const LISTS: Record<string, keyof ClusterObjects> = {
+  Pod: 'pods',
+  Node: 'nodes',
+  Namespace: 'namespaces',
+  Deployment: 'deployments',
+  ReplicaSet: 'replicaSets',
+  StatefulSet: 'statefulSets',
+  DaemonSet: 'daemonSets',
+  Job: 'jobs',
+  CronJob: 'cronJobs',
+  Service: 'services',
+  Endpoints: 'endpoints',
+  EndpointSlice: 'endpointSlices',
+  ResourceQuota: 'resourceQuotas',
+  LimitRange: 'limitRanges',
+  PersistentVolumeClaim: 'persistentVolumeClaims',
+  ConfigMap: 'configMaps',
+  Secret: 'secrets',
+}
 
 /** The v1 objects of a state, as `kubectl` (and `-o json`) sees them. */
 export function clusterObjects(s: SimState): ClusterObjects & { services: Service[] } {
@@ -11,11 +33,13 @@ export function clusterObjects(s: SimState): ClusterObjects & { services: Servic
   const nodes: Node[] = []
   const namespaces: Namespace[] = []
   const services: Service[] = []
+  const lists: Record<string, unknown[]> = { pods, nodes, namespaces, services }
+  const others: NonNullable<ClusterObjects['others']> = []
   for (const [key, o] of s.objects) {
-    if (key.startsWith('Pod/')) pods.push(o as Pod)
-    else if (key.startsWith('Node/')) nodes.push(o as Node)
-    else if (key.startsWith('Namespace/')) namespaces.push(o as Namespace)
-    else if (key.startsWith('Service/')) services.push(o as Service)
+    const kind = key.slice(0, key.indexOf('/'))
+    const list = LISTS[kind]
+    if (list) (lists[list] ??= []).push(o)
+    else if (kind !== 'Event') others.push(o as unknown as NonNullable<ClusterObjects['others']>[number])
   }
   const events: Event[] = [...s.events.values()]
   const logs = (
@@ -31,13 +55,14 @@ export function clusterObjects(s: SimState): ClusterObjects & { services: Servic
     if (run < 1) return null
     return s.logs.get(logKey(key, container, run)) ?? []
   }
-  return { pods, nodes, events, namespaces, services, logs }
+  return { ...(lists as Partial<ClusterObjects>), pods, nodes, events, namespaces, services, others, logs }
 }
 
 /**
  * What the graph draws at the state's moment: each pod with kubectl's STATUS, READY and RESTARTS
- * columns, each node's Ready status, each Service's ready endpoints (reference F5: pods selected by the
- * Service with an IP whose Ready condition is True and that are not terminating).
+ * columns, each node's Ready status, each Service's ready endpoints: the addresses of its Endpoints
+ * object, which the endpoints controller keeps (reference F5, src/engine/services). The API server's own
+ * `default/kubernetes` Service is left out of the graph (kubectl still lists it).
  */
 export function clusterView(s: SimState): ClusterView {
   const { pods, nodes, services } = clusterObjects(s)
@@ -72,21 +97,11 @@ export function clusterView(s: SimState): ClusterView {
       }
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const serviceViews: ServiceView[] = services.map((svc) => {
+  const graphed = services.filter((svc) => !isKubernetesService(svc))
+  const serviceViews: ServiceView[] = graphed.map((svc) => {
     const selector = svc.spec?.selector ?? {}
-    const keys = Object.keys(selector)
     const ns = svc.metadata?.namespace ?? 'default'
-    const endpoints =
-      keys.length === 0
-        ? 0
-        : pods.filter(
-            (p) =>
-              (p.metadata?.namespace ?? 'default') === ns &&
-              !p.metadata?.deletionTimestamp &&
-              !!p.status?.podIP &&
-              keys.every((k) => p.metadata?.labels?.[k] === selector[k]) &&
-              p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
-          ).length
+    const endpoints = readyAddressCount(s.objects.get(`Endpoints/${ns}/${svc.metadata?.name ?? ''}`))
     return {
       namespace: ns,
       name: svc.metadata?.name ?? '',
@@ -97,6 +112,10 @@ export function clusterView(s: SimState): ClusterView {
     }
   })
   return { nodes: nodeViews, pods: podViews, services: serviceViews }
+}
+
+function isKubernetesService(svc: Service): boolean {
+  return svc.metadata?.namespace === 'default' && svc.metadata?.name === 'kubernetes'
 }
 
 function ownerOf(p: Pod): string | null {

@@ -6,6 +6,7 @@
  * or collect, in the next `controllers` pass.
  */
 import type { Pod } from 'kubernetes-types/core/v1'
+import { isRefusal } from '../api/refusal'
 import { createObject, deleteObject, getObject, updateObject, type Sim } from '../sim/sim'
 import { objKey, type KObject } from '../sim/state'
 import { deletePodGracefully, generationOf, nowStamp, type PodObj } from './common'
@@ -60,6 +61,9 @@ export function applyObject(sim: Sim, body: Record<string, unknown>): WorkloadRe
     { ...body, metadata: { ...meta, ...(namespace ? { namespace } : {}) } },
     sim,
   ) as unknown as KObject
+  // The API server's refusal (namespace, LimitRange, quota, Service allocation: api/refusal.ts).
+  if (isRefusal(admitted))
+    return { ok: false, message: `Error from server (${admitted.reason}): ${admitted.message}` }
   const existing = getObject(sim, kind, namespace, meta.name)
   const id = `${resource(kind)}/${meta.name}`
   if (!existing) {

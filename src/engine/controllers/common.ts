@@ -12,10 +12,25 @@ import { deleteObject, listObjects, scheduleAt, updateObject, type Sim } from '.
 import { keyOf, objKey, type KObject } from '../sim/state'
 import { parseTime, rfc3339 } from '../sim/time'
 import { selectorMatches } from '../api/selectors'
+import type { Refusal } from '../api/refusal'
 
 export type PodObj = Pod & KObject
-/** Creates a pod as the API server would (defaults, admission): `createPod` of `sim/simulate.ts`. */
-export type NewPod = (sim: Sim, pod: PodObj) => void
+/**
+ * Creates a pod as the API server would (defaults, admission): `createPod` of `sim/simulate.ts`. Returns
+ * the API server's refusal (quota, LimitRange, namespace) when the pod was not created.
+ */
+export type NewPod = (sim: Sim, pod: PodObj) => Refusal | void
+
+/**
+ * `podControl.CreatePods` on error (controller_utils.go): Warning `FailedCreate` `Error creating: <err>`,
+ * except when the namespace is terminating. True when the pod was refused (the caller then stops).
+ */
+export function failedCreate(sim: Sim, owner: KObject, component: string, refusal: Refusal | void): boolean {
+  if (!refusal) return false
+  if (!refusal.namespaceTerminating)
+    controllerEvent(sim, owner, component, 'Warning', 'FailedCreate', `Error creating: ${refusal.message}`)
+  return true
+}
 export type OwnerRef = NonNullable<KObject['metadata']['ownerReferences']>[number]
 
 /** `metav1.NewControllerRef`: the owner reference a controller puts on what it creates. */

@@ -23,6 +23,7 @@ import {
   cmp,
   controlledObjects,
   controllerEvent,
+  failedCreate,
   deletePodGracefully,
   generateName,
   generationOf,
@@ -255,7 +256,7 @@ function createDaemonPod(sim: Sim, ds: DSObj, newPod: NewPod, node: string, hash
   const spec = template.spec!
   const base = `${ds.metadata.name}-`
   const name = generateName(sim, 'Pod', ds.metadata.namespace, base)
-  newPod(
+  const refused = newPod(
     sim,
     podFromTemplate(template, ds, {
       name,
@@ -268,6 +269,8 @@ function createDaemonPod(sim: Sim, ds: DSObj, newPod: NewPod, node: string, hash
       },
     }),
   )
+  // Warning FailedCreate `Error creating: <apiserver error>` (reference F2, F7).
+  if (failedCreate(sim, ds, COMPONENT, refused)) return
   controllerEvent(sim, ds, COMPONENT, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`)
 }
 

@@ -15,6 +15,7 @@ import { parseTime, rfc3339 } from '../sim/time'
 import {
   controlledObjects,
   controllerEvent,
+  failedCreate,
   deletePodGracefully,
   generateName,
   isPodActive,
@@ -266,7 +267,7 @@ function createJobPod(sim: Sim, job: JobObj, newPod: NewPod, index: number | nul
       ...(spec?.initContainers ? { initContainers: spec.initContainers.map(withEnv) } : {}),
     }
   }
-  newPod(
+  const refused = newPod(
     sim,
     podFromTemplate(template, job, {
       name,
@@ -277,6 +278,8 @@ function createJobPod(sim: Sim, job: JobObj, newPod: NewPod, index: number | nul
       ...(spec ? { spec } : {}),
     }),
   )
+  // Warning FailedCreate `Error creating: <apiserver error>` (reference F2, F7).
+  if (failedCreate(sim, job, COMPONENT, refused)) return
   controllerEvent(sim, job, COMPONENT, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`)
 }
 

@@ -16,6 +16,7 @@ import {
   controlledBy,
   controllerEvent,
   deletePodGracefully,
+  failedCreate,
   generateName,
   generationOf,
   isPodActive,
@@ -51,7 +52,8 @@ export function reconcileReplicaSet(sim: Sim, rs: RSObj, newPod: NewPod): void {
     const want = rs.spec?.replicas ?? 1
     const diff = active.length - want
     if (diff < 0) {
-      for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) createReplica(sim, rs, newPod)
+      // A refused create (FailedCreate) ends the batch, as slowStartBatch stops at its first error.
+      for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) if (!createReplica(sim, rs, newPod)) break
     } else if (diff > 0) {
       for (const pod of podsToDelete(sim, rs, active, Math.min(diff, BURST_REPLICAS))) {
         deletePodGracefully(sim, pod)
@@ -65,12 +67,15 @@ export function reconcileReplicaSet(sim: Sim, rs: RSObj, newPod: NewPod): void {
   requeueForAvailability(sim, owned().filter(isPodActive), minReady)
 }
 
-function createReplica(sim: Sim, rs: RSObj, newPod: NewPod): void {
+function createReplica(sim: Sim, rs: RSObj, newPod: NewPod): boolean {
   const template = (rs.spec?.template ?? {}) as PodTemplateSpec
   const base = `${rs.metadata.name}-`
   const name = generateName(sim, 'Pod', rs.metadata.namespace, base)
-  newPod(sim, podFromTemplate(template, rs, { name, generateName: base }))
+  const refused = newPod(sim, podFromTemplate(template, rs, { name, generateName: base }))
+  // Warning FailedCreate `Error creating: <apiserver error>` (reference F2, F7).
+  if (failedCreate(sim, rs, COMPONENT, refused)) return false
   controllerEvent(sim, rs, COMPONENT, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`)
+  return true
 }
 
 /**

@@ -7,6 +7,7 @@
  * changed template is rolled out from the highest ordinal down to the partition. Events:
  * `create Pod web-0 in StatefulSet web successful` (`recordPodEvent`).
  */
+import type { Refusal } from '../api/refusal'
 import type { StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1'
 import type { PodTemplateSpec, Volume } from 'kubernetes-types/core/v1'
 import { podTemplateHash } from '../model/names'
@@ -85,7 +86,12 @@ export function reconcileStatefulSet(sim: Sim, sts: STSObj, newPod: NewPod): voi
         }
       }
       if (!p) {
-        createReplica(sim, sts, newPod, ord, updateRevision)
+        const refused = createReplica(sim, sts, newPod, ord, updateRevision)
+        // `recordPodEvent` on error (stateful_pod_control.go): Warning FailedCreate, and the sync stops.
+        if (refused) {
+          const message = `create Pod ${name}-${ord} in StatefulSet ${name} failed error: ${refused.message}`
+          return controllerEvent(sim, sts, COMPONENT, 'Warning', 'FailedCreate', message)
+        }
         record('create', `${name}-${ord}`)
         if (monotonic) return
         continue
@@ -186,7 +192,7 @@ function ensureRevision(sim: Sim, sts: STSObj): string {
 }
 
 /** `newVersionedStatefulSetPod`: identity (name, hostname, subdomain, labels) and claim volumes. */
-function createReplica(sim: Sim, sts: STSObj, newPod: NewPod, ord: number, revision: string): void {
+function createReplica(sim: Sim, sts: STSObj, newPod: NewPod, ord: number, revision: string): Refusal | void {
   const template = (sts.spec?.template ?? {}) as PodTemplateSpec
   const pod = `${sts.metadata.name}-${ord}`
   const claims: Volume[] = (sts.spec?.volumeClaimTemplates ?? []).map((c) => ({
@@ -201,7 +207,7 @@ function createReplica(sim: Sim, sts: STSObj, newPod: NewPod, ord: number, revis
     ...(sts.spec?.serviceName ? { subdomain: sts.spec.serviceName } : {}),
     ...(volumes.length > 0 ? { volumes } : {}),
   }
-  newPod(
+  return newPod(
     sim,
     podFromTemplate(template, sts, {
       name: pod,

@@ -1,7 +1,12 @@
 import { kubectlLogs, type LogSource } from './logs'
-import type { Event, Namespace, Node, Pod } from 'kubernetes-types/core/v1'
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1'
+import type { CronJob, Job } from 'kubernetes-types/batch/v1'
+import type { ConfigMap, Endpoints, Event, LimitRange, Namespace, Node, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1' // prettier-ignore
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 import { describeNode } from './describe-node'
 import { describePod } from './describe-pod'
+import { describeDeployment, describeEndpoints, describeJob, describeReplicaSet, describeResourceQuota, describeService } from './describe-workloads' // prettier-ignore
+import { type OtherObject } from './other-rows'
 import { getTable, type TableResource } from './get-table'
 import { goJson } from './go-json'
 import { goYaml } from './go-yaml'
@@ -13,6 +18,22 @@ export interface ClusterObjects {
   nodes: Node[]
   events: Event[]
   namespaces: Namespace[]
+  deployments?: Deployment[]
+  replicaSets?: ReplicaSet[]
+  statefulSets?: StatefulSet[]
+  daemonSets?: DaemonSet[]
+  jobs?: Job[]
+  cronJobs?: CronJob[]
+  services?: Service[]
+  endpoints?: Endpoints[]
+  endpointSlices?: EndpointSlice[]
+  resourceQuotas?: ResourceQuota[]
+  limitRanges?: LimitRange[]
+  persistentVolumeClaims?: PersistentVolumeClaim[]
+  configMaps?: ConfigMap[]
+  secrets?: Secret[]
+  /** Objects of kinds kubeplay has no printer for; `get` shows them with the default table. */
+  others?: OtherObject[]
   /** What containers printed, for `kubectl logs`. */
   logs?: LogSource
 }
@@ -24,36 +45,129 @@ export interface KubectlResult {
   exitCode: number
 }
 
-type AnyObject = Pod | Node | Event | Namespace
+interface AnyObject {
+  apiVersion?: string
+  kind?: string
+  metadata?: {
+    name?: string
+    namespace?: string
+    uid?: string
+    labels?: Record<string, string>
+    ownerReferences?: { kind: string; name: string; uid?: string; controller?: boolean }[]
+  }
+}
 
 interface ResourceInfo {
   resource: TableResource
   kind: string
-  /** The singular used by `-o name` (`pod/web-0`). */
+  apiVersion: string
+  /** The type as `-o name` and `get all` print it (`pod`, `deployment.apps`). */
   singular: string
+  /** The resource as NotFound errors name it (`pods`, `deployments.apps`). */
+  qualified: string
   namespaced: boolean
-  list: (c: ClusterObjects) => AnyObject[]
+  aliases: string[]
+  list: (c: ClusterObjects) => readonly AnyObject[]
 }
 
+const r = (
+  resource: TableResource,
+  kind: string,
+  apiVersion: string,
+  namespaced: boolean,
+  aliases: string[],
+  list: (c: ClusterObjects) => readonly AnyObject[] | undefined,
+): ResourceInfo => {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
+  const lower = kind.toLowerCase()
+  return {
+    resource,
+    kind,
+    apiVersion,
+    singular: group ? `${lower}.${group}` : lower,
+    qualified: group ? `${resource}.${group}` : resource,
+    namespaced,
+    aliases: [resource, lower, ...(group ? [`${resource}.${group}`, `${lower}.${group}`] : []), ...aliases],
+    list: (c) => list(c) ?? [],
+  }
+}
+
+/** The resource types `get` and `describe` know, with kubectl's short names (`kubectl api-resources`). */
 const RESOURCES: ResourceInfo[] = [
-  { resource: 'pods', kind: 'Pod', singular: 'pod', namespaced: true, list: (c) => c.pods },
-  { resource: 'nodes', kind: 'Node', singular: 'node', namespaced: false, list: (c) => c.nodes },
-  { resource: 'events', kind: 'Event', singular: 'event', namespaced: true, list: (c) => c.events },
-  {
-    resource: 'namespaces',
-    kind: 'Namespace',
-    singular: 'namespace',
-    namespaced: false,
-    list: (c) => c.namespaces,
-  },
+  r('pods', 'Pod', 'v1', true, ['po'], (c) => c.pods),
+  r('nodes', 'Node', 'v1', false, ['no'], (c) => c.nodes),
+  r('events', 'Event', 'v1', true, ['ev'], (c) => c.events),
+  r('namespaces', 'Namespace', 'v1', false, ['ns'], (c) => c.namespaces),
+  r('deployments', 'Deployment', 'apps/v1', true, ['deploy'], (c) => c.deployments),
+  r('replicasets', 'ReplicaSet', 'apps/v1', true, ['rs'], (c) => c.replicaSets),
+  r('statefulsets', 'StatefulSet', 'apps/v1', true, ['sts'], (c) => c.statefulSets),
+  r('daemonsets', 'DaemonSet', 'apps/v1', true, ['ds'], (c) => c.daemonSets),
+  r('jobs', 'Job', 'batch/v1', true, [], (c) => c.jobs),
+  r('cronjobs', 'CronJob', 'batch/v1', true, ['cj'], (c) => c.cronJobs),
+  r('services', 'Service', 'v1', true, ['svc'], (c) => c.services),
+  r('endpoints', 'Endpoints', 'v1', true, ['ep'], (c) => c.endpoints),
+  r('endpointslices', 'EndpointSlice', 'discovery.k8s.io/v1', true, [], (c) => c.endpointSlices),
+  r('resourcequotas', 'ResourceQuota', 'v1', true, ['quota'], (c) => c.resourceQuotas),
+  r('limitranges', 'LimitRange', 'v1', true, ['limits'], (c) => c.limitRanges),
+  r('persistentvolumeclaims', 'PersistentVolumeClaim', 'v1', true, ['pvc'], (c) => c.persistentVolumeClaims),
+  r('configmaps', 'ConfigMap', 'v1', true, ['cm'], (c) => c.configMaps),
+  r('secrets', 'Secret', 'v1', true, [], (c) => c.secrets),
 ]
 
-const ALIASES: Record<string, TableResource> = {
-  pods: 'pods', pod: 'pods', po: 'pods',
-  nodes: 'nodes', node: 'nodes', no: 'nodes',
-  events: 'events', event: 'events', ev: 'events',
-  namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces',
-} // prettier-ignore
+/**
+ * `kubectl get all`: the resources in the `all` category, in discovery order (core, apps, batch; alphabetical within
+ * a group version, so cronjobs before jobs).
+ */
+const ALL = [
+  'pods',
+  'services',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'cronjobs',
+  'jobs',
+]
+
+/** A resource type that exists only among `others`: matched by kind, plural or `plural.group`. */
+function otherInfo(type: string, cluster: ClusterObjects): ResourceInfo | null {
+  const t = type.toLowerCase()
+  const objs = (cluster.others ?? []).filter((o) => {
+    const kind = o.kind.toLowerCase()
+    const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : ''
+    const plural = kind.endsWith('s')
+      ? `${kind}es`
+      : kind.endsWith('y')
+        ? `${kind.slice(0, -1)}ies`
+        : `${kind}s`
+    return [kind, plural, `${kind}.${group}`, `${plural}.${group}`].includes(t)
+  })
+  if (objs.length === 0) return null
+  const first = objs[0]!
+  const info = r(
+    'others',
+    first.kind,
+    first.apiVersion,
+    objs.some((o) => !!o.metadata.namespace),
+    [],
+    () => objs.filter((o) => o.kind === first.kind && o.apiVersion === first.apiVersion),
+  )
+  const lower = first.kind.toLowerCase()
+  const plural = lower.endsWith('s')
+    ? `${lower}es`
+    : lower.endsWith('y')
+      ? `${lower.slice(0, -1)}ies`
+      : `${lower}s`
+  const group = first.apiVersion.includes('/') ? first.apiVersion.slice(0, first.apiVersion.indexOf('/')) : ''
+  return { ...info, qualified: group ? `${plural}.${group}` : plural }
+}
+
+function lookup(type: string, cluster: ClusterObjects): ResourceInfo {
+  const t = type.toLowerCase()
+  const info = RESOURCES.find((x) => x.aliases.includes(t)) ?? otherInfo(t, cluster)
+  if (!info) throw new NotFoundType(type)
+  return info
+}
 
 const OUTPUT_FORMATS = ['wide', 'json', 'yaml', 'name']
 const ALLOWED_FORMATS =
@@ -69,6 +183,8 @@ interface Parsed {
   namespace: string
   allNamespaces: boolean
   selector: string
+  fieldSelector: string
+  sortBy: string
   showLabels: boolean
   noHeaders: boolean
 }
@@ -80,6 +196,8 @@ const VALUE_FLAGS: Record<string, keyof Parsed> = {
   '--namespace': 'namespace',
   '-l': 'selector',
   '--selector': 'selector',
+  '--field-selector': 'fieldSelector',
+  '--sort-by': 'sortBy',
 }
 
 function parseArgs(args: readonly string[]): Parsed {
@@ -90,6 +208,8 @@ function parseArgs(args: readonly string[]): Parsed {
     namespace: 'default',
     allNamespaces: false,
     selector: '',
+    fieldSelector: '',
+    sortBy: '',
     showLabels: false,
     noHeaders: false,
   }
@@ -121,11 +241,12 @@ function byKey(a: AnyObject, b: AnyObject): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0
 }
 
-/** Splits `pods web-0`, `pod/web-0` and `pods/a pods/b` into a resource and names. */
+/** Splits `pods web-0`, `pod/web-0`, `pods/a pods/b` and `pods,svc` into resources and names. */
 function resolveTargets(
   positional: readonly string[],
   verb: string,
-): { info: ResourceInfo; names: string[] } {
+  cluster: ClusterObjects,
+): { infos: ResourceInfo[]; names: string[] } {
   if (positional.length === 0) {
     throw new UsageError(
       verb === 'get'
@@ -135,131 +256,221 @@ function resolveTargets(
   }
   const first = positional[0]!
   const [type, inlineName] = first.includes('/') ? [first.slice(0, first.indexOf('/')), first.slice(first.indexOf('/') + 1)] : [first, undefined] // prettier-ignore
-  const resource = ALIASES[type.toLowerCase()]
-  if (!resource) throw new NotFoundType(type)
-  const info = RESOURCES.find((r) => r.resource === resource)!
+  const types = type.split(',').filter((t) => t !== '')
+  const infos: ResourceInfo[] = []
+  for (const t of types) {
+    if (t.toLowerCase() === 'all' && verb === 'get') infos.push(...ALL.map((a) => lookup(a, cluster)))
+    else infos.push(lookup(t, cluster))
+  }
   const names = inlineName !== undefined ? [inlineName, ...positional.slice(1).map((s) => s.replace(/^[^/]*\//, ''))] : positional.slice(1) // prettier-ignore
-  return { info, names }
+  return { infos, names }
 }
 
-function withTypeMeta(obj: AnyObject, kind: string): Record<string, unknown> {
+function withTypeMeta(obj: AnyObject, info: ResourceInfo): Record<string, unknown> {
   const o = obj as unknown as Record<string, unknown>
-  return { ...o, apiVersion: o.apiVersion ?? 'v1', kind: o.kind ?? kind }
+  return { ...o, apiVersion: o.apiVersion ?? info.apiVersion, kind: o.kind ?? info.kind }
 }
 
 function notFound(info: ResourceInfo, name: string): string {
-  return `Error from server (NotFound): ${info.resource} "${name}" not found\n`
+  return `Error from server (NotFound): ${info.qualified} "${name}" not found\n`
 }
 
-function get(p: Parsed, cluster: ClusterObjects, now: number): KubectlResult {
-  const { info, names } = resolveTargets(p.positional, 'get')
-  if (p.output && !OUTPUT_FORMATS.includes(p.output))
-    throw new UsageError(`error: unable to match a printer suitable for the output format "${p.output}", allowed formats are: ${ALLOWED_FORMATS}`) // prettier-ignore
-  if (p.allNamespaces && names.length > 0 && info.namespaced)
-    throw new UsageError('error: a resource cannot be retrieved by name across all namespaces')
-  const reqs: Requirement[] | null = parseSelector(p.selector)
-  if (reqs === null)
-    throw new UsageError(`error: unable to parse requirement: invalid label selector "${p.selector}"`)
-  const inScope = info
+/** The value at a dotted path (`involvedObject.name`, `.lastTimestamp`, `{.metadata.name}`), or undefined. */
+function valueAt(obj: unknown, path: string): unknown {
+  const clean = path.replace(/^\{/, '').replace(/\}$/, '').replace(/^\./, '')
+  let cur: unknown = obj
+  for (const part of clean.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur
+}
+
+/** `--field-selector`: `path=value`, `path==value`, `path!=value`, comma-joined (fields.ParseSelector). */
+function fieldFilter(sel: string): ((o: AnyObject) => boolean) | null {
+  if (!sel.trim()) return () => true
+  const reqs: { path: string; neg: boolean; value: string }[] = []
+  for (const part of sel.split(',')) {
+    const m = /^\s*([A-Za-z0-9_.]+)\s*(!=|==|=)\s*(.*?)\s*$/.exec(part)
+    if (!m) return null
+    reqs.push({ path: m[1]!, neg: m[2] === '!=', value: m[3]! })
+  }
+  return (o) =>
+    reqs.every((q) => {
+      const v = valueAt(o, q.path)
+      const s = v === undefined || v === null ? '' : String(v)
+      return q.neg ? s !== q.value : s === q.value
+    })
+}
+
+/** `--sort-by`: a stable sort by the value at a JSONPath; objects without the field first. */
+function sortByPath(items: AnyObject[], path: string): AnyObject[] {
+  const key = (o: AnyObject) => valueAt(o, path)
+  return [...items].sort((a, b) => {
+    const x = key(a)
+    const y = key(b)
+    if (x === undefined || x === null) return y === undefined || y === null ? 0 : -1
+    if (y === undefined || y === null) return 1
+    if (typeof x === 'number' && typeof y === 'number') return x - y
+    const sx = String(x)
+    const sy = String(y)
+    return sx < sy ? -1 : sx > sy ? 1 : 0
+  })
+}
+
+function inScope(info: ResourceInfo, p: Parsed, cluster: ClusterObjects): AnyObject[] {
+  return info
     .list(cluster)
     .filter(
       (o) => !info.namespaced || p.allNamespaces || (o.metadata?.namespace ?? 'default') === p.namespace,
     )
     .sort(byKey)
+}
+
+function get(p: Parsed, cluster: ClusterObjects, now: number): KubectlResult {
+  const { infos, names } = resolveTargets(p.positional, 'get', cluster)
+  if (p.output && !OUTPUT_FORMATS.includes(p.output))
+    throw new UsageError(`error: unable to match a printer suitable for the output format "${p.output}", allowed formats are: ${ALLOWED_FORMATS}`) // prettier-ignore
+  if (p.allNamespaces && names.length > 0 && infos.some((i) => i.namespaced))
+    throw new UsageError('error: a resource cannot be retrieved by name across all namespaces')
+  const reqs: Requirement[] | null = parseSelector(p.selector)
+  if (reqs === null)
+    throw new UsageError(`error: unable to parse requirement: invalid label selector "${p.selector}"`)
+  const fields = fieldFilter(p.fieldSelector)
+  if (fields === null) throw new UsageError(`error: invalid selector: '${p.fieldSelector}'; can't understand '${p.fieldSelector}'`) // prettier-ignore
   let stderr = ''
-  let items: AnyObject[]
-  if (names.length > 0) {
-    items = []
-    for (const name of names) {
-      const found = inScope.find((o) => o.metadata?.name === name)
-      if (found) items.push(found)
-      else stderr += notFound(info, name)
-    }
-  } else items = inScope.filter((o) => matchesSelector(reqs, o.metadata?.labels))
+  const blocks: { info: ResourceInfo; items: AnyObject[] }[] = []
+  for (const info of infos) {
+    const scope = inScope(info, p, cluster)
+    let items: AnyObject[]
+    if (names.length > 0) {
+      items = []
+      for (const name of names) {
+        const found = scope.find((o) => o.metadata?.name === name)
+        if (found) items.push(found)
+        else stderr += notFound(info, name)
+      }
+    } else items = scope.filter((o) => matchesSelector(reqs, o.metadata?.labels) && fields(o))
+    if (p.sortBy) items = sortByPath(items, p.sortBy)
+    blocks.push({ info, items })
+  }
   const exitCode = stderr ? 1 : 0
-  const withNamespace = p.allNamespaces && info.namespaced
+  const all = blocks.flatMap((b) => b.items.map((o) => ({ o, info: b.info })))
+  const several = infos.length > 1
 
   if (p.output === 'json' || p.output === 'yaml') {
     const encode = p.output === 'json' ? goJson : goYaml
-    if (names.length === 1 && items.length === 1) return { stdout: encode(withTypeMeta(items[0]!, info.kind)), stderr, exitCode } // prettier-ignore
-    if (names.length > 0 && items.length === 0) return { stdout: '', stderr, exitCode }
-    const list = { apiVersion: 'v1', items: items.map((o) => withTypeMeta(o, info.kind)), kind: 'List', metadata: { resourceVersion: '' } } // prettier-ignore
+    if (!several && names.length === 1 && all.length === 1) return { stdout: encode(withTypeMeta(all[0]!.o, all[0]!.info)), stderr, exitCode } // prettier-ignore
+    if (names.length > 0 && all.length === 0) return { stdout: '', stderr, exitCode }
+    const list = { apiVersion: 'v1', items: all.map(({ o, info }) => withTypeMeta(o, info)), kind: 'List', metadata: { resourceVersion: '' } } // prettier-ignore
     return { stdout: encode(list), stderr, exitCode }
   }
   if (p.output === 'name') {
-    return {
-      stdout: items.map((o) => `${info.singular}/${o.metadata?.name ?? ''}\n`).join(''),
-      stderr,
-      exitCode,
-    }
+    return { stdout: all.map(({ o, info }) => `${info.singular}/${o.metadata?.name ?? ''}\n`).join(''), stderr, exitCode } // prettier-ignore
   }
-  const stdout = getTable(info.resource, items, now, {
-    wide: p.output === 'wide',
-    withNamespace,
-    showLabels: p.showLabels,
-    noHeaders: p.noHeaders,
-  })
-  if (items.length === 0 && names.length === 0) {
+  const tables = blocks
+    .filter((b) => b.items.length > 0)
+    .map((b) =>
+      getTable(b.info.resource, b.items, now, {
+        wide: p.output === 'wide',
+        withNamespace: p.allNamespaces && b.info.namespaced,
+        showLabels: p.showLabels,
+        noHeaders: p.noHeaders,
+        kindPrefix: several ? b.info.singular : undefined,
+      }),
+    )
+  const stdout = tables.join('\n')
+  if (all.length === 0 && names.length === 0) {
     stderr +=
-      info.namespaced && !p.allNamespaces
+      infos.some((i) => i.namespaced) && !p.allNamespaces
         ? `No resources found in ${p.namespace} namespace.\n`
         : 'No resources found\n'
   }
   return { stdout, stderr, exitCode }
 }
 
-function eventsFor(cluster: ClusterObjects, kind: string, obj: AnyObject): Event[] {
+function eventsFor(cluster: ClusterObjects, info: ResourceInfo, obj: AnyObject): Event[] {
   const uid = obj.metadata?.uid
   return cluster.events.filter((e) => {
     const ref = e.involvedObject
     if (ref.name !== obj.metadata?.name) return false
-    if (ref.kind && ref.kind !== kind) return false
-    if (kind === 'Pod' && (e.metadata?.namespace ?? ref.namespace) !== obj.metadata?.namespace) return false
+    if (ref.kind && ref.kind !== info.kind) return false
+    if (info.namespaced && (e.metadata?.namespace ?? ref.namespace ?? 'default') !== (obj.metadata?.namespace ?? 'default')) return false // prettier-ignore
     // Node events carry either the node's UID or its name as the UID (describe.go NodeDescriber).
     return !uid || !ref.uid || ref.uid === uid || ref.uid === obj.metadata?.name
   })
 }
 
+const DESCRIBABLE: TableResource[] = ['pods', 'nodes', 'deployments', 'replicasets', 'jobs', 'services', 'endpoints', 'resourcequotas'] // prettier-ignore
+
+function describeOne(info: ResourceInfo, o: AnyObject, cluster: ClusterObjects, now: number): string {
+  const events = eventsFor(cluster, info, o)
+  const ns = o.metadata?.namespace ?? 'default'
+  switch (info.resource) {
+    case 'pods':
+      return describePod(o as Pod, events, now)
+    case 'nodes':
+      return describeNode(
+        o as Node,
+        cluster.pods.filter((pod) => pod.spec?.nodeName === o.metadata?.name).sort(byKey),
+        events,
+        now,
+      )
+    case 'deployments':
+      return describeDeployment(o as Deployment, [...(cluster.replicaSets ?? [])].sort(byKey), events, now)
+    case 'replicasets':
+      return describeReplicaSet(o as ReplicaSet, cluster.pods, events, now)
+    case 'jobs':
+      return describeJob(o as Job, events, now)
+    case 'services': {
+      const name = o.metadata?.name
+      const slices = cluster.endpointSlices
+        ?.filter(
+          (s) =>
+            (s.metadata?.namespace ?? 'default') === ns &&
+            s.metadata?.labels?.['kubernetes.io/service-name'] === name,
+        ) // prettier-ignore
+        .sort(byKey)
+      const ep = cluster.endpoints?.find((e) => (e.metadata?.namespace ?? 'default') === ns && e.metadata?.name === name) // prettier-ignore
+      return describeService(o as Service, slices, ep, events, now)
+    }
+    case 'endpoints':
+      return describeEndpoints(o as Endpoints, events, now)
+    default:
+      return describeResourceQuota(o as ResourceQuota)
+  }
+}
+
 function describe(p: Parsed, cluster: ClusterObjects, now: number): KubectlResult {
-  const { info, names } = resolveTargets(p.positional, 'describe')
-  if (info.resource !== 'pods' && info.resource !== 'nodes')
+  const { infos, names } = resolveTargets(p.positional, 'describe', cluster)
+  const unsupported = infos.find((i) => !DESCRIBABLE.includes(i.resource))
+  if (unsupported)
     return {
       stdout: '',
-      stderr: `error: describe ${info.resource} is not supported by kubeplay\n`,
+      stderr: `error: describe ${unsupported.resource === 'others' ? unsupported.qualified : unsupported.resource} is not supported by kubeplay\n`, // prettier-ignore
       exitCode: 1,
     }
   const reqs = parseSelector(p.selector)
   if (reqs === null)
     throw new UsageError(`error: unable to parse requirement: invalid label selector "${p.selector}"`)
-  const inScope = info
-    .list(cluster)
-    .filter(
-      (o) => !info.namespaced || p.allNamespaces || (o.metadata?.namespace ?? 'default') === p.namespace,
-    )
-    .sort(byKey)
   let stderr = ''
-  let targets: AnyObject[] = []
-  if (names.length === 0) targets = inScope.filter((o) => matchesSelector(reqs, o.metadata?.labels))
-  for (const name of names) {
-    // kubectl describe falls back to a name-prefix match when no object has the exact name.
-    const exact = inScope.filter((o) => o.metadata?.name === name)
-    const found = exact.length ? exact : inScope.filter((o) => (o.metadata?.name ?? '').startsWith(name))
-    if (found.length === 0) stderr += notFound(info, name)
-    targets.push(...found)
+  const texts: string[] = []
+  for (const info of infos) {
+    const scope = inScope(info, p, cluster)
+    let targets: AnyObject[] = []
+    if (names.length === 0) targets = scope.filter((o) => matchesSelector(reqs, o.metadata?.labels))
+    for (const name of names) {
+      // kubectl describe falls back to a name-prefix match when no object has the exact name.
+      const exact = scope.filter((o) => o.metadata?.name === name)
+      const found = exact.length ? exact : scope.filter((o) => (o.metadata?.name ?? '').startsWith(name))
+      if (found.length === 0) stderr += notFound(info, name)
+      targets.push(...found)
+    }
+    texts.push(...targets.map((o) => describeOne(info, o, cluster, now)))
   }
-  const texts = targets.map((o) =>
-    info.resource === 'pods'
-      ? describePod(o as Pod, eventsFor(cluster, 'Pod', o), now)
-      : describeNode(
-          o as Node,
-          cluster.pods.filter((pod) => pod.spec?.nodeName === o.metadata?.name).sort(byKey),
-          eventsFor(cluster, 'Node', o),
-          now,
-        ),
-  )
-  if (targets.length === 0 && names.length === 0)
+  if (texts.length === 0 && names.length === 0)
     stderr +=
-      info.namespaced && !p.allNamespaces
+      infos.some((i) => i.namespaced) && !p.allNamespaces
         ? `No resources found in ${p.namespace} namespace.\n`
         : 'No resources found\n'
   return { stdout: texts.join('\n\n'), stderr, exitCode: stderr && names.length > 0 ? 1 : 0 }
@@ -267,8 +478,12 @@ function describe(p: Parsed, cluster: ClusterObjects, now: number): KubectlResul
 
 /**
  * Runs a `kubectl get` or `kubectl describe` command line against plain objects and returns what kubectl would
- * print. Supported: `get pods|nodes|events|namespaces [NAME…] [-o wide|json|yaml|name] [-n NS|-A] [-l SELECTOR]
- * [--show-labels] [--no-headers]`, `describe pod|node [NAME…]`. Errors use kubectl's wording and exit code 1.
+ * print. Supported: `get <type>[,<type>…]|all [NAME…] [-o wide|json|yaml|name] [-n NS|-A] [-l SELECTOR]
+ * [--field-selector F] [--sort-by PATH] [--show-labels] [--no-headers]` for pods, nodes, events, namespaces,
+ * deployments, replicasets, statefulsets, daemonsets, jobs, cronjobs, services, endpoints, endpointslices,
+ * resourcequotas, limitranges, persistentvolumeclaims, configmaps, secrets and the kinds in `others`;
+ * `describe pod|node|deployment|replicaset|job|service|endpoints|quota [NAME…]`. Errors use kubectl's wording and
+ * exit code 1.
  * @param args the arguments after `kubectl`
  * @param cluster the objects of the cluster at the moment of the view
  * @param now that moment, epoch milliseconds

@@ -95,7 +95,7 @@ function fieldValue(pod: Pod, path: string): string {
   return values[path] ?? ''
 }
 
-function describeEnv(pod: Pod, c: Container, w: PrefixWriter): void {
+function describeEnv(pod: Pod | null, c: Container, w: PrefixWriter): void {
   if (c.envFrom?.length) {
     w.write(2, 'Environment Variables from:\n')
     for (const e of c.envFrom) {
@@ -112,7 +112,7 @@ function describeEnv(pod: Pod, c: Container, w: PrefixWriter): void {
     if (!vf) {
       ;(e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`))
     } else if (vf.fieldRef) {
-      const value = fieldValue(pod, vf.fieldRef.fieldPath)
+      const value = pod ? fieldValue(pod, vf.fieldRef.fieldPath) : ''
       w.write(3, `${e.name}:\t${value} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`)
     } else if (vf.resourceFieldRef) {
       w.write(3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`)
@@ -132,18 +132,23 @@ function describeEnv(pod: Pod, c: Container, w: PrefixWriter): void {
   }
 }
 
-function describeContainers(
-  pod: Pod,
+/**
+ * `describeContainers`. With a `space` (a pod template: `DescribePodTemplate` passes two spaces), the label is
+ * prefixed with it, names get one more space, and field references print no value (no resolver).
+ */
+export function describeContainers(
+  pod: Pod | null,
   label: string,
   containers: readonly Container[],
   statuses: readonly ContainerStatus[],
   w: PrefixWriter,
+  space = '',
 ): void {
   const byName = new Map(statuses.map((s) => [s.name, s]))
-  w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
+  w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
   for (const c of containers) {
     const status = byName.get(c.name)
-    w.write(1, `${c.name}:\n`)
+    w.write(1, `${space ? ' ' : ''}${c.name}:\n`)
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`)
     w.write(2, `Image:\t${c.image ?? ''}\n`)
     if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`)
@@ -185,8 +190,9 @@ function describeContainers(
   }
 }
 
-function describeVolume(v: Volume, w: PrefixWriter): void {
-  w.write(1, `${v.name}:\n`)
+/** One volume of `describeVolumes`; `nameIndent` is the extra space a pod template's volume names get. */
+export function describeVolume(v: Volume, w: PrefixWriter, nameIndent = ''): void {
+  w.write(1, `${nameIndent}${v.name}:\n`)
   if (v.hostPath) {
     w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`) // prettier-ignore
   } else if (v.emptyDir) {

@@ -10,3 +10,14 @@ export { podRow } from './pod-row'
 export { eventRow, namespaceRow, nodeRow } from './rows'
 export { DESCRIBE_TABWRITER, GET_TABWRITER, Tabwriter, tabwrite } from './tabwriter'
 export { rfc1123z, since } from './time'
+export { describeDeployment, describeEndpoints, describeJob, describeReplicaSet, describeResourceQuota, describeService } from './describe-workloads' // prettier-ignore
+export { formatLabelSelector, labelSelectorString } from './label-selector'
+export { endpointSliceRow, endpointsRow, otherRow, resourceQuotaRow, serviceRow } from './other-rows'
+export {
+  cronJobRow,
+  daemonSetRow,
+  deploymentRow,
+  jobRow,
+  replicaSetRow,
+  statefulSetRow,
+} from './workload-rows'

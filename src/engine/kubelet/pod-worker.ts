@@ -22,6 +22,7 @@ import { probeTick, startProbeWorkers, triggerReadiness, wakeProbes } from './pr
 import { emptyFs } from '../container/shell'
 import { ownRuntime, type ContainerRuntime, type Pipeline, type PodRuntime } from './runtime'
 import { generatePodStatus } from './status'
+import { kubeletDown } from '../nodes/health'
 
 /** The start pipeline of a container lives in its runtime, so keyframes carry it. */
 const pipelines = {
@@ -43,6 +44,8 @@ const pipelines = {
 export function syncPod(sim: Sim, model: ContainerModel, podKey: string): void {
   const pod = sim.s.objects.get(podKey) as (Pod & KObject) | undefined
   if (!pod || !pod.spec?.nodeName) return
+  // Node lifecycle hook: a failed node's kubelet does nothing; `recover-node` syncs its pods again.
+  if (kubeletDown(sim.s, pod.spec.nodeName)) return
   let rt = ownRuntime(sim.s, podKey)
   if (!rt) rt = startPodWorker(sim, pod)
   if (rt.sandboxReadyAt === null) {
@@ -570,7 +573,8 @@ export function killDone(
   const previousFinish = c.last?.finishedAt
   finish(sim, rt, c, code, code === 0 ? 'Completed' : 'Error', sim.s.now)
   if (!pod) return
-  if (stopping.restart && !rt.deleting && !rt.terminal) {
+  // Node lifecycle hook: a kill in flight when the kubelet stopped completes, but nothing restarts.
+  if (stopping.restart && !rt.deleting && !rt.terminal && !kubeletDown(sim.s, rt.node)) {
     // The kill and the restart happen in one sync whose status predates the kill: the back-off check
     // uses the previous run's finish (reference B3).
     if (c.backoff && previousFinish !== undefined && sim.s.now - previousFinish >= c.backoff.delay) {
@@ -603,6 +607,8 @@ function terminatePod(sim: Sim, model: ContainerModel, pod: Pod & KObject, rt: P
 export function onProbeTask(sim: Sim, model: ContainerModel, task: Extract<Task, { type: 'probe' }>): void {
   const shared = sim.s.runtime.get(task.pod)
   if (!shared) return
+  // Node lifecycle hook: no probes while the node's kubelet is down (`recover-node` resumes them).
+  if (kubeletDown(sim.s, shared.node)) return
   const index = indexOf(shared, task.container)
   if (index < 0) return
   if (task.gen === -1) {

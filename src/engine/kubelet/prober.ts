@@ -128,6 +128,23 @@ export function wakeProbes(sim: Sim, rt: PodRuntime): void {
   }
 }
 
+/**
+ * Node lifecycle hook (src/engine/nodes, `recover-node`): the kubelet of a failed node ran no probes;
+ * when it comes back every live worker ticks again at the next tick of its ticker.
+ */
+export function resumeProbes(sim: Sim, rt: PodRuntime): void {
+  for (const c of rt.containers) {
+    for (const w of Object.values(c.probes)) {
+      if (!w || w.stopped) continue
+      w.skipping = false
+      w.gen++
+      const now = sim.s.now
+      const at = w.anchor + Math.ceil((now - w.anchor) / w.periodMs) * w.periodMs
+      scheduleAt(sim, at, { type: 'probe', pod: rt.key, container: c.name, probe: w.type, gen: w.gen })
+    }
+  }
+}
+
 const UNCHANGED: ProbeTickResult = { changed: false, patch: null }
 /** The probe ran and gave the same success as before: nothing changed (a distinct value from UNCHANGED). */
 const STEADY: ProbeTickResult = { changed: false, patch: null }

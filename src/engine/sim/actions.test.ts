@@ -65,10 +65,11 @@ describe('scripted actions', () => {
     expect(get(35)).toMatch(/^crashy\s+1\/1\s+Running\s+1 \(5s ago\)\s+35s$/m)
   })
 
-  it('unknown or unsupported actions are diagnostics, not silence', () => {
+  it('unknown actions and targets that do not fit the action are diagnostics, not silence', () => {
     const text = scenario
       .replace('action: kill-container', 'action: explode')
-      .replace('action: delete, target: pod/sleeper', 'action: drain, target: node/worker-1')
+      .replace('action: delete, target: pod/sleeper', 'action: drain, target: node/worker-9')
+      .replace('action: delete, target: pod/default/web', 'action: scale, target: pod/default/web')
     const found = analyzeScenario(text).diagnostics.map((d) => [d.severity, d.message])
     expect(found).toContainEqual([
       'error',
@@ -76,7 +77,12 @@ describe('scripted actions', () => {
     ])
     expect(found).toContainEqual([
       'warning',
-      'spec.timeline[0].action: drain is not simulated yet; the entry is ignored',
+      'spec.timeline[0].target: the cluster has no node worker-9; the entry does nothing',
     ])
+    expect(found).toContainEqual([
+      'error',
+      'spec.timeline[1].target: cannot scale Pod: only Deployment, ReplicaSet, StatefulSet',
+    ])
+    expect(found).toContainEqual(['error', 'spec.timeline[1].replicas: scale needs replicas, an integer ≥ 0'])
   })
 })

@@ -3,20 +3,100 @@ import type { LoadedObject } from '../model/object'
 import { parseDuration } from '../model/duration'
 import { processDied } from '../kubelet/pod-worker'
 import { ownRuntime } from '../kubelet/runtime'
+import { applyObject, deleteWorkload, scaleWorkload } from '../controllers/apply'
+import { cordon, drain, failNode, recoverNode } from '../nodes'
 import { deleteObject, scheduleAt, updateObject, type Sim } from './sim'
 import { keyOf, type KObject } from './state'
 import { rfc3339 } from './time'
 
-/** The scripted actions of the Scenario document that the engine carries out so far (DESIGN §2.4). */
-export const SUPPORTED_ACTIONS = ['delete', 'kill-container'] as const
+/** The scripted actions of the Scenario document that the engine carries out (DESIGN §2.4). */
+export const SUPPORTED_ACTIONS = [
+  'apply',
+  'delete',
+  'scale',
+  'fail-node',
+  'recover-node',
+  'cordon',
+  'uncordon',
+  'drain',
+  'kill-container',
+] as const
+
+/** Actions on a node (`node/<name>`). */
+export const NODE_ACTIONS = ['fail-node', 'recover-node', 'cordon', 'uncordon', 'drain'] as const
 
 export interface Action {
   readonly at: number
   readonly action: string
+  /** `kind/name` or `kind/namespace/name` (empty for `apply`, whose manifest names the object). */
   readonly target: string
   readonly container?: string
   readonly exitCode?: number
   readonly gracePeriodSeconds?: number
+  /** `scale`: the new spec.replicas. */
+  readonly replicas?: number
+  /** `apply`: the object, as `kubectl apply -f` would send it. */
+  readonly manifest?: Record<string, unknown>
+}
+
+/** kubectl's resource names (singular, plural, short) → kind, for action targets. */
+const KIND_OF: Readonly<Record<string, string>> = {
+  pod: 'Pod',
+  pods: 'Pod',
+  po: 'Pod',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  replicaset: 'ReplicaSet',
+  replicasets: 'ReplicaSet',
+  rs: 'ReplicaSet',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
+  job: 'Job',
+  jobs: 'Job',
+  cronjob: 'CronJob',
+  cronjobs: 'CronJob',
+  cj: 'CronJob',
+  service: 'Service',
+  services: 'Service',
+  svc: 'Service',
+  configmap: 'ConfigMap',
+  configmaps: 'ConfigMap',
+  cm: 'ConfigMap',
+  secret: 'Secret',
+  secrets: 'Secret',
+  poddisruptionbudget: 'PodDisruptionBudget',
+  poddisruptionbudgets: 'PodDisruptionBudget',
+  pdb: 'PodDisruptionBudget',
+  node: 'Node',
+  nodes: 'Node',
+  no: 'Node',
+}
+
+export interface ActionTarget {
+  readonly kind: string
+  /** Undefined for nodes. */
+  readonly namespace: string | undefined
+  readonly name: string
+}
+
+/**
+ * An action's target: `deployment/web`, `deployment.apps/web`, `pod/prod/web-0`, `node/worker-2`. Null
+ * when the resource is unknown or the name is missing.
+ */
+export function parseTarget(target: string): ActionTarget | null {
+  const parts = target.split('/')
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) return null
+  const kind = KIND_OF[parts[0]!.toLowerCase().replace(/\.(apps|batch|policy)$/, '')]
+  if (!kind) return null
+  if (kind === 'Node') return parts.length === 2 ? { kind, namespace: undefined, name: parts[1]! } : null
+  return parts.length === 2
+    ? { kind, namespace: 'default', name: parts[1]! }
+    : { kind, namespace: parts[1]!, name: parts[2]! }
 }
 
 /** The Scenario's `spec.timeline`, as plain actions (entries that cannot be read are skipped). */
@@ -29,14 +109,21 @@ export function scenarioActions(objects: readonly LoadedObject[]): Action[] {
     if (typeof entry !== 'object' || entry === null) continue
     const e = entry as Record<string, unknown>
     const at = parseDuration(e.at)
-    if (at === null || at < 0 || typeof e.action !== 'string' || typeof e.target !== 'string') continue
+    if (at === null || at < 0 || typeof e.action !== 'string') continue
+    const manifest =
+      typeof e.manifest === 'object' && e.manifest !== null && !Array.isArray(e.manifest)
+        ? (e.manifest as Record<string, unknown>)
+        : undefined
+    if (typeof e.target !== 'string' && !(e.action === 'apply' && manifest)) continue
     out.push({
       at,
       action: e.action,
-      target: e.target,
+      target: typeof e.target === 'string' ? e.target : '',
       ...(typeof e.container === 'string' ? { container: e.container } : {}),
       ...(typeof e.exitCode === 'number' ? { exitCode: e.exitCode } : {}),
       ...(typeof e.gracePeriodSeconds === 'number' ? { gracePeriodSeconds: e.gracePeriodSeconds } : {}),
+      ...(typeof e.replicas === 'number' ? { replicas: e.replicas } : {}),
+      ...(manifest ? { manifest } : {}),
     })
   }
   return out
@@ -48,14 +135,34 @@ export function scheduleActions(sim: Sim, objects: readonly LoadedObject[]): voi
   actions.forEach((a, index) => scheduleAt(sim, a.at, { type: 'action', index }))
 }
 
-/** Carries out one scripted action, as `kubectl delete` or a crashing process would. */
+/** Carries out one scripted action, as kubectl, a failing machine or a crashing process would. */
 export function runAction(sim: Sim, index: number): void {
   const action = sim.s.actions[index]
   if (!action) return
-  const [kind, a, b] = action.target.split('/')
-  if (kind !== 'pod' && kind !== 'pods' && kind !== 'po') return
-  const [ns, name] = b === undefined ? ['default', a] : [a, b]
-  const key = keyOf('Pod', ns, name ?? '')
+  if (action.action === 'apply') {
+    if (action.manifest) applyObject(sim, action.manifest)
+    return
+  }
+  const target = parseTarget(action.target)
+  if (!target) return
+  if (target.kind === 'Node') {
+    if (action.action === 'fail-node') failNode(sim, target.name)
+    else if (action.action === 'recover-node') recoverNode(sim, target.name)
+    else if (action.action === 'cordon') cordon(sim, target.name, true)
+    else if (action.action === 'uncordon') cordon(sim, target.name, false)
+    else if (action.action === 'drain') drain(sim, target.name)
+    return
+  }
+  if (action.action === 'scale') {
+    if (action.replicas !== undefined)
+      scaleWorkload(sim, target.kind, target.namespace ?? 'default', target.name, action.replicas)
+    return
+  }
+  if (target.kind !== 'Pod') {
+    if (action.action === 'delete') deleteWorkload(sim, target.kind, target.namespace, target.name)
+    return
+  }
+  const key = keyOf('Pod', target.namespace, target.name)
   const pod = sim.s.objects.get(key) as (Pod & KObject) | undefined
   if (!pod) return
   if (action.action === 'delete') return deletePod(sim, pod, action.gracePeriodSeconds)

@@ -23,6 +23,11 @@ import { createObject, schedule, type Change, type Sim, type Watcher } from './s
 import type { KObject, LogEntry, SimState, Task } from './state'
 import { rfc3339 } from './time'
 import { runAction, scheduleActions } from './actions'
+import { nodeLifecycleWatcher, runNodeTask, startNodeLifecycle } from '../nodes'
+// Admission after defaulting (namespaces, LimitRange, Service allocation, ResourceQuota) and the
+// Service/namespace/quota controllers (src/engine/api, src/engine/services).
+import { admitOnCreate, isRefusal, type Refusal } from '../api/store-admission'
+import { kubernetesService, reconcileServiceControllers, wakesServiceControllers } from '../services'
 
 export interface SimulateOptions {
   /** The simulated horizon in ms. */
@@ -128,7 +133,8 @@ function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
       return runScheduler(sim)
     case 'controllers':
       pending(sim).delete('controllers')
-      return reconcileWorkloads(sim, createPod)
+      reconcileWorkloads(sim, createPod)
+      return reconcileServiceControllers(sim)
     case 'pod-sync':
       return syncPod(sim, model, task.pod)
     case 'probe':
@@ -149,6 +155,8 @@ function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
       return
     case 'action':
       return runAction(sim, task.index)
+    case 'node':
+      return runNodeTask(sim, task)
   }
 }
 
@@ -187,6 +195,12 @@ const watchers: Watcher[] = [
   (sim: Sim, ch: Change) => {
     if (wantsReconcile(ch)) scheduleOnce(sim, 'controllers', 0)
   },
+  // Node lifecycle: cordon taints, the taint-eviction controller (src/engine/nodes).
+  nodeLifecycleWatcher,
+  // Endpoints/EndpointSlices, namespace deletion, quota status (src/engine/services).
+  (sim: Sim, ch: Change) => {
+    if (wakesServiceControllers(ch)) scheduleOnce(sim, 'controllers', 0)
+  },
 ]
 
 function newSim(model: ContainerModel, seed: number, epochMs: number, admit: SimulateOptions['admit']): Sim {
@@ -217,17 +231,26 @@ function newSimFrom(s: SimState, _model: ContainerModel, admit: SimulateOptions[
   return sim
 }
 
-/** The API server's defaulting and admission (src/engine/api), with name suffixes from the seeded PRNG. */
+/**
+ * The API server's defaulting and admission (src/engine/api), with name suffixes from the seeded PRNG.
+ * The result may be a refusal (`kind: Status`, see `api/refusal.ts`): then nothing is to be created.
+ */
 function apiServerAdmit(kind: string, body: Record<string, unknown>, sim: Sim): Record<string, unknown> {
   const suffix = (): string => randomSuffix(createRng(sim.s.rng))
-  if (kind === 'Pod') return createPodObject(body, { suffix }) as unknown as Record<string, unknown>
-  return applyDefaults(kind, body, { suffix })
+  const defaulted =
+    kind === 'Pod'
+      ? (createPodObject(body, { suffix }) as unknown as Record<string, unknown>)
+      : applyDefaults(kind, body, { suffix })
+  return admitOnCreate(sim, kind, defaulted) as Record<string, unknown>
 }
 
-function createPod(sim: Sim, pod: Pod & KObject): void {
-  const admitted = sim.admit('Pod', pod as unknown as Record<string, unknown>, sim) as unknown as Pod &
-    KObject
-  createObject(sim, { ...admitted, status: { phase: 'Pending', ...(admitted.status ?? {}) } } as KObject)
+/** Creates a pod through admission; returns the API server's refusal when it is not created. */
+function createPod(sim: Sim, pod: Pod & KObject): Refusal | undefined {
+  const admitted = sim.admit('Pod', pod as unknown as Record<string, unknown>, sim)
+  if (isRefusal(admitted)) return admitted
+  const created = admitted as unknown as Pod & KObject
+  createObject(sim, { ...created, status: { phase: 'Pending', ...(created.status ?? {}) } } as KObject)
+  return undefined
 }
 
 function boot(sim: Sim, objects: readonly LoadedObject[]): void {
@@ -242,16 +265,27 @@ function boot(sim: Sim, objects: readonly LoadedObject[]): void {
       status: { phase: 'Active' },
     })
   }
+  // The API server's own `default/kubernetes` Service (10.96.0.1).
+  createObject(sim, kubernetesService(clusterBorn))
   for (const node of clusterNodes(objects, clusterBorn)) createObject(sim, node as unknown as KObject)
+  startNodeLifecycle(sim)
   scheduleActions(sim, objects)
-  for (const o of objects) {
+  // Declared Namespaces first (Active), so that objects listed before their namespace still land in it;
+  // an object the API server refuses (missing namespace, LimitRange, quota) is not created.
+  const ordered = [
+    ...objects.filter((o) => o.kind === 'Namespace'),
+    ...objects.filter((o) => o.kind !== 'Namespace'),
+  ]
+  for (const o of ordered) {
     if (o.kind === 'Node' || o.kind === 'Scenario') continue
     if (o.kind === 'Namespace' && SYSTEM_NAMESPACES.includes(o.metadata.name)) continue
     const body = { ...o.body, metadata: { ...o.metadata } } as Record<string, unknown>
     if (o.kind === 'Pod') createPod(sim, body as unknown as Pod & KObject)
     else {
-      const admitted = sim.admit(o.kind, body, sim) as unknown as KObject
-      createObject(sim, o.kind === 'Namespace' ? { ...admitted, status: { phase: 'Active' } } : admitted)
+      const admitted = sim.admit(o.kind, body, sim)
+      if (isRefusal(admitted)) continue
+      const obj = admitted as unknown as KObject
+      createObject(sim, o.kind === 'Namespace' ? { ...obj, status: { phase: 'Active' } } : obj)
     }
   }
 }

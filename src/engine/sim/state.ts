@@ -3,6 +3,7 @@ import type { QueueItem } from './queue'
 import type { RngState } from './rng'
 import type { PodRuntime } from '../kubelet/runtime'
 import type { Action } from './actions'
+import type { NodeLifeState } from '../nodes/health'
 
 /** Any object in the API store: a plain v1 object with at least kind and metadata. */
 export interface KObject {
@@ -44,6 +45,10 @@ export type Task =
   | { type: 'pod-deleted'; pod: string }
   | { type: 'controllers' }
   | { type: 'action'; index: number }
+  // Node lifecycle (src/engine/nodes): kubelet status ticks, controller checks, taint evictions, drains.
+  | { type: 'node'; step: NodeStep; node: string; gen: number; pod?: string }
+
+export type NodeStep = 'report' | 'tick' | 'monitor' | 'taints' | 'evict' | 'evict-retry'
 
 export type ProbeType = 'startup' | 'liveness' | 'readiness'
 
@@ -87,6 +92,8 @@ export interface SimState {
   pendingOnce: Set<string>
   /** The Scenario's scripted actions, in timeline order (never changed during a run). */
   actions: readonly Action[]
+  /** Kubelet heartbeats, node health, scheduled taint evictions, drains (src/engine/nodes; immutable). */
+  nodeLife?: NodeLifeState
   /** Maps this state shares with a keyframe: copied on their first write (`writable…`). */
   shared: { objects: boolean; events: boolean; runtime: boolean }
 }
