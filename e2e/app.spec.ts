@@ -110,6 +110,11 @@ test.describe('the playground page', () => {
     const pod = [
       '---',
       'apiVersion: v1',
+      'kind: Namespace',
+      'metadata:',
+      '  name: shop',
+      '---',
+      'apiVersion: v1',
       'kind: Pod',
       'metadata:',
       '  name: typed-pod',
@@ -126,7 +131,18 @@ test.describe('the playground page', () => {
     await expect(tile).toHaveAttribute('data-namespace', 'shop')
     await expect(tile).toHaveAttribute('data-status', 'Running')
     await expect(page.locator(SEL.pod)).toHaveCount(5)
-    await expect(page.locator(SEL.summary)).toHaveText('4 objects · 0 errors · 0 warnings')
+    await expect(page.locator(SEL.summary)).toHaveText('5 objects · 0 errors · 0 warnings')
+  })
+
+  test('a Pod in a namespace that does not exist is refused, as the API server refuses it', async ({
+    page,
+  }) => {
+    await openApp(page)
+    const pod =
+      '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: lost\n  namespace: nowhere\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n'
+    await pasteIntoEditor(page, `\n${pod}`, 'append')
+    await expect(page.locator(SEL.problems)).toContainText('namespaces "nowhere" not found')
+    await expect(page.locator(`${SEL.pod}[data-name="lost"]`)).toHaveCount(0)
   })
 
   test('a syntax error shows a marker and keeps the last good graph', async ({ page }) => {

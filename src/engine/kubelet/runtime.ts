@@ -117,8 +117,37 @@ export interface PodRuntime {
 export function ownRuntime(s: SimState, key: string): PodRuntime | undefined {
   const rt = s.runtime.get(key)
   if (!rt || rt.owner === s.owner) return rt
-  const copy = structuredClone({ ...rt, owner: null }) as unknown as PodRuntime
-  copy.owner = s.owner
+  const copy = copyRuntime(rt, s.owner)
   writableRuntime(s).set(key, copy)
   return copy
+}
+
+/**
+ * A copy of a pod's runtime that can be changed without touching the original. Only what the kubelet
+ * changes in place is copied: the records, the probe workers, the files (a script's own tree and the
+ * pod's volumes) and the interpreter state. Plans, specs, programs and finished-container records are
+ * never changed in place, so they are shared.
+ */
+export function copyRuntime(rt: PodRuntime, owner: object): PodRuntime {
+  return {
+    ...rt,
+    owner,
+    volumes: Object.keys(rt.volumes).length === 0 ? {} : structuredClone(rt.volumes),
+    containers: rt.containers.map((c) => {
+      const probes: ContainerRuntime['probes'] = {}
+      for (const [type, w] of Object.entries(c.probes)) if (w) probes[type as ProbeType] = { ...w }
+      const shell = c.process?.shell
+      return {
+        ...c,
+        probes,
+        process:
+          c.process && shell
+            ? {
+                ...c.process,
+                shell: { ...shell, state: structuredClone(shell.state), local: structuredClone(shell.local) },
+              }
+            : c.process,
+      }
+    }),
+  }
 }

@@ -66,6 +66,8 @@ export interface Cycle {
   readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>
   /** Objects a plugin may look up (ReplicaSets, Services, … for default spreading). */
   readonly objects: ReadonlyMap<string, KObject>
+  /** The Services of each namespace, indexed once per scheduling pass (absent: scan `objects`). */
+  readonly services?: ReadonlyMap<string, readonly KObject[]>
 }
 
 /** The outcome of a filter plugin's PreFilter: a rejection, a node restriction, and the Filter itself. */

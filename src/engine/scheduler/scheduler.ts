@@ -123,7 +123,19 @@ export function runScheduler(sim: Sim): void {
       cmp(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? ''),
   )
   const snap = takeSnapshot(sim.s)
+  // Services do not change during a pass: index them once for default spreading.
+  snap.services = servicesByNamespace(sim.s.objects)
   for (const pod of pending) scheduleOne(sim, snap, pod)
+}
+
+function servicesByNamespace(objects: ReadonlyMap<string, KObject>): Map<string, KObject[]> {
+  const index = new Map<string, KObject[]>()
+  for (const [key, o] of objects) {
+    if (!key.startsWith('Service/')) continue
+    const ns = o.metadata.namespace ?? ''
+    index.set(ns, [...(index.get(ns) ?? []), o])
+  }
+  return index
 }
 
 interface Diagnosis {
@@ -133,7 +145,13 @@ interface Diagnosis {
 }
 
 function cycleFor(sim: Sim, snap: Snapshot, pod: PodObj, nodes: readonly NodeInfo[] = snap.nodes): Cycle {
-  return { pod, nodes, namespaceLabels: snap.namespaceLabels, objects: sim.s.objects }
+  return {
+    pod,
+    nodes,
+    namespaceLabels: snap.namespaceLabels,
+    objects: sim.s.objects,
+    ...(snap.services ? { services: snap.services } : {}),
+  }
 }
 
 /** `findNodesThatFitPod`: PreFilter, then Filter on every (remaining) node; first rejection per node. */

@@ -44,6 +44,8 @@ export interface Snapshot {
   readonly nodes: NodeInfo[]
   readonly byName: Map<string, NodeInfo>
   readonly namespaceLabels: Map<string, Record<string, string>>
+  /** The Services of each namespace, for default spreading (set by the pass). */
+  services?: Map<string, KObject[]>
 }
 
 export function takeSnapshot(s: SimState): Snapshot {

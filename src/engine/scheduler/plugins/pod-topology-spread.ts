@@ -13,6 +13,7 @@
  * `Σ count × log(domains + 2) + maxSkew − 1`, rounded, then normalised so fewer matching pods score higher.
  */
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1'
+import type { KObject } from '../../sim/state'
 import {
   list,
   MAX_NODE_SCORE,
@@ -68,6 +69,14 @@ export function constraintsFor(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyw
  * `buildDefaultConstraints` with the system defaults: the pod's Services' selectors and its controlling
  * ReplicaSet / StatefulSet / ReplicationController's selector, merged (`helper.DefaultSelector`).
  */
+/** The Services of a namespace: from the pass's index when there is one, else by scanning the store. */
+function servicesIn(cycle: Cycle, ns: string): readonly KObject[] {
+  if (cycle.services) return cycle.services.get(ns) ?? []
+  const out: KObject[] = []
+  for (const [key, o] of cycle.objects) if (key.startsWith(`Service/${ns}/`)) out.push(o)
+  return out
+}
+
 export function defaultConstraints(cycle: Cycle): Constraint[] {
   const pod = cycle.pod
   const ns = pod.metadata.namespace ?? 'default'
@@ -75,8 +84,7 @@ export function defaultConstraints(cycle: Cycle): Constraint[] {
   const matchLabels: Record<string, string> = {}
   const exprs: unknown[] = []
   let found = false
-  for (const [key, o] of cycle.objects) {
-    if (!key.startsWith(`Service/${ns}/`)) continue
+  for (const o of servicesIn(cycle, ns)) {
     const sel = strMap((o.spec as { selector?: unknown } | undefined)?.selector)
     if (Object.keys(sel).length === 0 || !Object.entries(sel).every(([k, v]) => labels[k] === v)) continue
     Object.assign(matchLabels, sel)
