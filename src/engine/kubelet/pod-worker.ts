@@ -659,12 +659,19 @@ function containerSpecOf(pod: Pod, c: ContainerRuntime): Container | undefined {
   return c.role === 'app' ? pod.spec?.containers?.[c.index] : pod.spec?.initContainers?.[c.index]
 }
 
+/** The next pod IP in the node's podCIDR (`10.244.N.0/24` → `10.244.N.2`, `.3`, …). */
 function allocateIP(sim: Sim, node: string): string {
-  const nodes = [...sim.s.objects.keys()].filter((k) => k.startsWith('Node/')).sort()
-  const index = Math.max(0, nodes.indexOf(keyOf('Node', undefined, node)))
-  const next = (sim.s.ipNext.get(node) ?? 2) + 0
+  const cidr = (sim.s.objects.get(keyOf('Node', undefined, node))?.spec as { podCIDR?: string } | undefined)
+    ?.podCIDR
+  const prefix = /^(\d+\.\d+\.\d+)\.0\/24$/.exec(cidr ?? '')?.[1] ?? `10.244.${nodeIndex(sim, node) + 1}`
+  const next = sim.s.ipNext.get(node) ?? 2
   sim.s.ipNext.set(node, next + 1)
-  return `10.244.${index + 1}.${next}`
+  return `${prefix}.${next}`
+}
+
+function nodeIndex(sim: Sim, node: string): number {
+  const nodes = [...sim.s.objects.keys()].filter((k) => k.startsWith('Node/')).sort()
+  return Math.max(0, nodes.indexOf(keyOf('Node', undefined, node)))
 }
 
 function randomHex(sim: Sim, n: number): string {
