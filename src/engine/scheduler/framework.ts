@@ -49,6 +49,8 @@ export interface NodeInfo {
   readonly labels: Readonly<Record<string, string>>
   /** Bound, non-terminal pods (the scheduler's informer drops Succeeded/Failed pods). */
   readonly pods: PodObj[]
+  /** Those of `pods` with pod affinity or anti-affinity (`NodeInfo.PodsWithAffinity`). */
+  readonly podsWithAffinity: PodObj[]
   /** Sum of the pods' requests (`computePodResourceRequest`), cpu in millicores, the rest in units. */
   readonly requested: Amounts
   /** Sum of requests with 100m cpu / 200Mi memory for containers that request none (`NonZeroRequested`). */

@@ -8,6 +8,8 @@ export interface Selector {
   /** `labels.Everything()`: no requirement at all (PodTopologySpread counts nothing for it). */
   readonly empty: boolean
   matches(labels: Readonly<Record<string, string>>): boolean
+  /** A canonical text of the selector: equal keys select the same pods (used to memoise counts). */
+  readonly key?: string
 }
 
 export interface Requirement {
@@ -24,6 +26,7 @@ export function compileSelector(selector: unknown, extra: readonly Requirement[]
   const hasExprs = Array.isArray(s.matchExpressions) && s.matchExpressions.length > 0
   return {
     empty: !hasLabels && !hasExprs && extra.length === 0,
+    key: JSON.stringify([s.matchLabels ?? null, s.matchExpressions ?? null, extra]),
     matches: (labels) =>
       selectorMatches(selector, labels) &&
       extra.every((r) => Object.hasOwn(labels, r.key) && r.values.includes(labels[r.key]!)),

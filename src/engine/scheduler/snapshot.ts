@@ -14,6 +14,7 @@ export function nodeInfo(node: NodeObj, pods: readonly PodObj[]): NodeInfo {
     node,
     labels: strMap(node.metadata.labels),
     pods: [],
+    podsWithAffinity: [],
     requested: emptyAmounts(),
     nonZeroRequested: emptyAmounts(),
     allocatable: alloc.amounts,
@@ -26,6 +27,8 @@ export function nodeInfo(node: NodeObj, pods: readonly PodObj[]): NodeInfo {
 /** `NodeInfo.AddPod`. */
 export function addPod(info: NodeInfo, pod: PodObj): void {
   info.pods.push(pod)
+  const a = pod.spec?.affinity
+  if (a?.podAffinity || a?.podAntiAffinity) info.podsWithAffinity.push(pod)
   addAmounts(info.requested, podRequests(pod))
   addAmounts(info.nonZeroRequested, podNonZeroRequests(pod))
 }

@@ -13,7 +13,7 @@
  * hardPodAffinityWeight 1) that match this pod count the same way; min–max normalised to 0–100.
  */
 import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1'
-import { list, MAX_NODE_SCORE, status, strMap, type Cycle, type FilterPlugin, type NodeInfo, type PodObj, type ScorePlugin } from '../framework' // prettier-ignore
+import { list, MAX_NODE_SCORE, status, strMap, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../framework' // prettier-ignore
 import { compileSelector, type Requirement, type Selector } from '../labels'
 
 export const NAME = 'InterPodAffinity'
@@ -113,8 +113,10 @@ export const interPodAffinityFilter: FilterPlugin = {
     const existingAntiCounts: Counts = new Map()
     const matchesAll = (p: Pod) =>
       affinity.length > 0 && affinity.every((t) => termMatches(t, p, nsLabelsOf(p)))
+    // Without terms of its own, only existing pods with (anti-)affinity can matter (PodsWithAffinity).
+    const own = affinity.length > 0 || anti.length > 0
     for (const node of cycle.nodes) {
-      for (const existing of node.pods) {
+      for (const existing of own ? node.pods : node.podsWithAffinity) {
         if (matchesAll(existing)) for (const t of affinity) bump(affinityCounts, node, t.topologyKey, 1)
         for (const t of anti)
           if (termMatches(t, existing, nsLabelsOf(existing))) bump(antiCounts, node, t.topologyKey, 1)
@@ -157,11 +159,6 @@ export const interPodAffinityFilter: FilterPlugin = {
   },
 }
 
-function hasAnyAffinity(p: PodObj): boolean {
-  const a = p.spec?.affinity
-  return !!(a?.podAffinity || a?.podAntiAffinity)
-}
-
 export const interPodAffinityScore: ScorePlugin = {
   name: NAME,
   weight: 2,
@@ -180,7 +177,7 @@ export const interPodAffinityScore: ScorePlugin = {
     const hasConstraints = preferredAffinity.length > 0 || preferredAnti.length > 0
     const scores: Counts = new Map()
     for (const node of cycle.nodes) {
-      const pods = hasConstraints ? node.pods : node.pods.filter(hasAnyAffinity)
+      const pods = hasConstraints ? node.pods : node.podsWithAffinity
       for (const existing of pods) {
         const exNs = nsLabelsOf(existing)
         for (const t of preferredAffinity)

@@ -114,13 +114,25 @@ export function defaultConstraints(cycle: Cycle): Constraint[] {
 /** `countPodsMatchSelector`: same namespace, not terminating, selected; nothing for an empty selector. */
 export function countMatching(pods: readonly PodObj[], selector: Selector, ns: string): number {
   if (selector.empty) return 0
-  let n = 0
-  for (const p of pods) {
+  // A node's pod list only grows during a scheduling pass: count the new pods since the last call.
+  const memoKey = selector.key === undefined ? undefined : `${ns}\u0000${selector.key}`
+  let memo = memoKey === undefined ? undefined : countMemo.get(pods)
+  const seen = memoKey === undefined ? undefined : memo?.get(memoKey)
+  let n = seen && seen.len <= pods.length ? seen.count : 0
+  for (let i = seen && seen.len <= pods.length ? seen.len : 0; i < pods.length; i++) {
+    const p = pods[i]!
     if (p.metadata.deletionTimestamp || (p.metadata.namespace ?? 'default') !== ns) continue
     if (selector.matches(strMap(p.metadata.labels))) n++
   }
+  if (memoKey !== undefined) {
+    if (!memo) countMemo.set(pods, (memo = new Map()))
+    memo.set(memoKey, { len: pods.length, count: n })
+  }
   return n
 }
+
+/** Counts of matching pods per node pod list (the list's identity is one node in one pass). */
+const countMemo = new WeakMap<readonly PodObj[], Map<string, { len: number; count: number }>>()
 
 function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): boolean {
   return constraints.every((c) => Object.hasOwn(node.labels, c.topologyKey))
