@@ -1,4 +1,5 @@
 /** How a catalogued process answers HTTP, TCP and gRPC probes at a given uptime. Pure functions. */
+import { goDuration } from '../model/duration'
 import type { CatalogEntry, HttpReply, HttpServer, Listener, ProcessBehaviour } from './catalog-types'
 
 /** An HTTP exchange: a reply, a refused connection, or a transport error (a non-HTTP server). */
@@ -22,28 +23,6 @@ function listener(p: ProcessBehaviour, port: number, uptimeMs: number): Listener
   if (uptimeMs < p.startMs) return undefined
   if (p.exits && uptimeMs >= p.exits.afterMs) return undefined
   return p.listens.find((l) => l.port === port)
-}
-
-/**
- * Go's `time.Duration.String()` for a whole number of milliseconds: `0s`, `638ms`, `2.386s`, `1m44.248s`,
- * `1h0m0s`. (Used for bodies and event texts this module writes.)
- */
-export function goDuration(ms: number): string {
-  ms = Math.trunc(ms)
-  if (ms === 0) return '0s'
-  const sign = ms < 0 ? '-' : ''
-  let rest = Math.abs(ms)
-  if (rest < 1000) return `${sign}${rest}ms`
-  const h = Math.floor(rest / 3_600_000)
-  rest -= h * 3_600_000
-  const m = Math.floor(rest / 60_000)
-  rest -= m * 60_000
-  const s = Math.floor(rest / 1000)
-  const frac = rest % 1000
-  const secs = frac === 0 ? `${s}` : `${s}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`
-  if (h > 0) return `${sign}${h}h${m}m${secs}s`
-  if (m > 0) return `${sign}${m}m${secs}s`
-  return `${sign}${secs}s`
 }
 
 function reply(server: HttpServer, path: string, uptimeMs: number): HttpReply {

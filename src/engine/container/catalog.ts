@@ -3,7 +3,7 @@
  * default command, ports, start time, HTTP/TCP/gRPC answers, SIGTERM reaction, size and pull time — and
  * the default for every other image (layer 4).
  */
-import { goDuration } from './catalog-answers'
+import { goDuration } from '../model/duration'
 import { piDigits } from './catalog-pi'
 import type {
   CatalogEntry,
@@ -15,7 +15,8 @@ import type {
 } from './catalog-types'
 
 export type { AnswerContext, GrpcAnswer, HttpAnswer } from './catalog-answers'
-export { goDuration, grpcAnswer, httpAnswer, tcpAnswer } from './catalog-answers'
+export { grpcAnswer, httpAnswer, tcpAnswer } from './catalog-answers'
+export { goDuration } from '../model/duration'
 export type * from './catalog-types'
 
 // ── Model latencies (invented, deterministic; the kubelet adds seeded jitter where it wants) ─────────

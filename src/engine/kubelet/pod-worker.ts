@@ -1,5 +1,6 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1'
-import { goDurationShort } from './format'
+import { pulledEventMessage } from '../container/catalog'
+import { goDuration } from '../model/duration'
 import {
   BACKOFF_INITIAL_MS,
   BACKOFF_MAX_MS,
@@ -258,7 +259,7 @@ function enterBackOff(
   c.phase = 'waiting'
   c.waitingReason = 'CrashLoopBackOff'
   const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`
-  c.waitingMessage = `back-off ${goDurationShort(c.backoff!.delay)} restarting failed container=${c.name} pod=${podRef}`
+  c.waitingMessage = `back-off ${goDuration(c.backoff!.delay)} restarting failed container=${c.name} pod=${podRef}`
   c.backoffUntil = until
   rt.dirty = true
   recordEvent(sim, pod, kubelet(rt), {
@@ -393,7 +394,7 @@ function advancePipeline(
     recordEvent(sim, pod, kubelet(rt), {
       type: 'Normal',
       reason: 'Pulled',
-      message: `Successfully pulled image "${image}" in ${goDurationShort(took)} (${goDurationShort(took)} including waiting). Image size: ${pull.sizeBytes} bytes.`,
+      message: pulledEventMessage(image, took, took, pull.sizeBytes),
       fieldPath: fieldP,
     })
     let set = sim.s.images.get(rt.node)
