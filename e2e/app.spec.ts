@@ -53,8 +53,16 @@ test.describe('the playground page', () => {
       'data-status',
       'Pending',
     )
+    // At 40 s the liveness probe has started failing (the file is gone at 30 s): its dot turns red.
+    await timeline.fill('40')
+    await expect(page.locator(`${SEL.pod}[data-name="liveness-exec"] [data-probe="L"]`)).toHaveAttribute(
+      'data-state',
+      'fail',
+    )
     await timeline.fill('80')
     const pod = page.locator(`${SEL.pod}[data-name="liveness-exec"]`)
+    // The new container has not been probed yet (its initial delay), so its dot is grey.
+    await expect(pod.locator('[data-probe="L"]')).toHaveAttribute('data-state', 'none')
     await expect(pod).toHaveAttribute('data-restarts', '1')
     await expect(pod).toHaveAttribute('data-status', 'Running')
     await timeline.fill('45')

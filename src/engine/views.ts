@@ -1,5 +1,5 @@
 import type { Event, Namespace, Node, Pod, Service } from 'kubernetes-types/core/v1'
-import type { ClusterView, NodeView, PodView, ServiceView } from './cluster/view'
+import type { ClusterView, NodeView, PodView, ProbeDot, ServiceView } from './cluster/view'
 import type { ClusterObjects } from './kubectl/command'
 import { podRow } from './kubectl/pod-row'
 import type { SimState } from './sim/state'
@@ -78,6 +78,7 @@ export function clusterView(s: SimState): ClusterView {
       restarts: Number.parseInt(restarts ?? '0', 10) || 0,
       labels: p.metadata?.labels ?? {},
       owner: ownerOf(p),
+      probes: probeDots(s, `Pod/${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`),
     }
   })
   const nodeViews: NodeView[] = nodes
@@ -126,4 +127,29 @@ function ownerOf(p: Pod): string | null {
     if (hash && ref.name.endsWith(`-${hash}`)) return `Deployment/${ref.name.slice(0, -hash.length - 1)}`
   }
   return `${ref.kind}/${ref.name}`
+}
+
+const PROBE_LETTER = { startup: 'S', liveness: 'L', readiness: 'R' } as const
+
+/** The probe dots of a pod: each container's probes with their last raw result (reference A4). */
+function probeDots(s: SimState, podKey: string): ProbeDot[] {
+  const rt = s.runtime.get(podKey)
+  if (!rt) return []
+  const dots: ProbeDot[] = []
+  for (const c of rt.containers) {
+    for (const type of ['startup', 'liveness', 'readiness'] as const) {
+      const w = c.probes[type]
+      if (!w) continue
+      const current = c.containerId !== '' && w.probedId === c.containerId
+      const state = !current
+        ? 'none'
+        : w.lastRaw === 'success'
+          ? 'pass'
+          : w.lastRaw === 'failure'
+            ? 'fail'
+            : 'none'
+      dots.push({ container: c.name, kind: PROBE_LETTER[type], state })
+    }
+  }
+  return dots
 }

@@ -13,6 +13,15 @@ export interface PodView {
   readonly labels: Readonly<Record<string, string>>
   /** The controller that owns the pod, e.g. `Deployment/web` (through its ReplicaSet). */
   readonly owner: string | null
+  /** One entry per probe of each container: its last raw result, `none` before the first one. */
+  readonly probes?: readonly ProbeDot[]
+}
+
+export interface ProbeDot {
+  readonly container: string
+  /** S(tartup), L(iveness), R(eadiness). */
+  readonly kind: 'S' | 'L' | 'R'
+  readonly state: 'pass' | 'fail' | 'none'
 }
 
 export interface NodeView {

@@ -67,7 +67,10 @@ export interface ProbeEffect {
 }
 
 type WorkerPatch = Partial<
-  Pick<ProbeWorker, 'result' | 'lastRaw' | 'runCount' | 'onHold' | 'containerId' | 'stopped' | 'skipping'>
+  Pick<
+    ProbeWorker,
+    'result' | 'lastRaw' | 'runCount' | 'onHold' | 'containerId' | 'stopped' | 'skipping' | 'probedId'
+  >
 >
 
 export interface ProbeTickResult extends ProbeEffect {
@@ -222,14 +225,21 @@ function doProbe(
   const threshold = failed ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1)
   // The count only matters up to the threshold: keeping it there leaves a steady worker unchanged.
   const runCount = Math.min(w.lastRaw === probed.result ? w.runCount + 1 : 1, threshold)
-  if (runCount < threshold) return outcome(w, { runCount, lastRaw: probed.result }, false)
+  const probedId = c.containerId
+  if (runCount < threshold) return outcome(w, { runCount, lastRaw: probed.result, probedId }, false)
   const changed = probed.result !== w.result
   // 10. Hold after a liveness failure or any startup verdict.
   if ((w.type === 'liveness' && failed) || (w.type === 'startup' && changed)) {
-    return outcome(w, { runCount: 0, lastRaw: probed.result, result: probed.result, onHold: true }, changed)
+    return outcome(
+      w,
+      { runCount: 0, lastRaw: probed.result, result: probed.result, onHold: true, probedId },
+      changed,
+    )
   }
-  if (!changed && runCount === w.runCount && probed.result === w.lastRaw) return failed ? UNCHANGED : STEADY
-  return outcome(w, { runCount, lastRaw: probed.result, result: probed.result }, changed)
+  if (!changed && runCount === w.runCount && probed.result === w.lastRaw && probedId === w.probedId) {
+    return failed ? UNCHANGED : STEADY
+  }
+  return outcome(w, { runCount, lastRaw: probed.result, result: probed.result, probedId }, changed)
 }
 
 /** Named ports (`port: liveness-port`) resolve through the container's declared ports (reference G7). */

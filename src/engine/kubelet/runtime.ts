@@ -24,6 +24,8 @@ export interface ProbeWorker {
   onHold: boolean
   /** The container ID the current result belongs to. */
   containerId: string
+  /** The container ID of the last probe that actually ran (for display: a new container shows no result yet). */
+  probedId?: string
   stopped: boolean
 }
 

@@ -3,6 +3,8 @@ import type { PodView } from '../../engine'
 import { useSelection } from '../../state/selection'
 import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './status'
 
+const PROBE_NAME = { S: 'startup', L: 'liveness', R: 'readiness' } as const
+
 /** One pod, drawn inside its node's card. Its data attributes are the page contract of DESIGN §4. */
 export function PodTile({ pod }: { pod: PodView }): React.JSX.Element {
   const family = statusFamily(pod.status, pod.ready)
@@ -59,8 +61,25 @@ export function PodTile({ pod }: { pod: PodView }): React.JSX.Element {
       </span>
       <span className="pod-name">{middleEllipsis(pod.name, 24)}</span>
       <span className="pod-status">
-        {pod.status} · {pod.ready}
-        {pod.restarts > 0 ? ` · ↻${pod.restarts}` : ''}
+        <span className="pod-status-text">
+          {pod.status} · {pod.ready}
+          {pod.restarts > 0 ? ` · ↻${pod.restarts}` : ''}
+        </span>
+        {pod.probes && pod.probes.length > 0 ? (
+          <span className="probe-dots">
+            {pod.probes.map((d) => (
+              <span
+                key={`${d.container}/${d.kind}`}
+                className={`probe-dot probe-${d.state}`}
+                data-probe={d.kind}
+                data-state={d.state}
+                title={`${PROBE_NAME[d.kind]} probe of ${d.container}: ${d.state === 'pass' ? 'passing' : d.state === 'fail' ? 'failing' : 'no result yet'}`}
+              >
+                {d.kind}
+              </span>
+            ))}
+          </span>
+        ) : null}
       </span>
     </motion.div>
   )
