@@ -16,7 +16,7 @@ import {
 } from '../sim/latencies'
 import { nextInt } from '../sim/rng'
 import { recordEvent } from '../sim/recorder'
-import { deleteObject, replaceObject, schedule, scheduleAt, type Sim } from '../sim/sim'
+import { deleteObject, jsonEqual, replaceObject, schedule, scheduleAt, type Sim } from '../sim/sim'
 import { keyOf, writableRuntime, type KObject, type Task } from '../sim/state'
 import type { ContainerModel } from './model'
 import { probeTick, startProbeWorkers, triggerReadiness, wakeProbes } from './prober'
@@ -644,7 +644,7 @@ function pushStatus(sim: Sim, pod: Pod & KObject, rt: PodRuntime): void {
   wakeProbes(sim, rt)
   const current = (sim.s.objects.get(rt.key) as (Pod & KObject) | undefined) ?? pod
   const status = generatePodStatus(current, rt, sim.s.epochMs, sim.s.now)
-  if (JSON.stringify(status) === JSON.stringify(current.status)) return
+  if (jsonEqual(status, current.status)) return
   replaceObject(sim, { ...current, status } as Pod & KObject)
 }
 

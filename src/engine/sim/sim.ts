@@ -126,10 +126,40 @@ function notify(sim: Sim, change: Change): void {
 }
 
 function sameIgnoringVersion(a: KObject, b: KObject): boolean {
+  if (a === b) return true
+  const { metadata: ma, ...ra } = a
+  const { metadata: mb, ...rb } = b
   return (
-    JSON.stringify({ ...a, metadata: { ...a.metadata, resourceVersion: '' } }) ===
-    JSON.stringify({ ...b, metadata: { ...b.metadata, resourceVersion: '' } })
+    jsonEqual(ra, rb) &&
+    jsonEqual({ ...ma, resourceVersion: undefined }, { ...mb, resourceVersion: undefined })
   )
+}
+
+/**
+ * Equality of two values as JSON sees them: keys holding `undefined` are absent, arrays compare in
+ * order, objects whatever the order of their keys.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bb = b as unknown[]
+    if (a.length !== bb.length) return false
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], bb[i])) return false
+    return true
+  }
+  const oa = a as Record<string, unknown>
+  const ob = b as Record<string, unknown>
+  let na = 0
+  for (const k in oa) {
+    if (oa[k] === undefined) continue
+    na++
+    if (!jsonEqual(oa[k], ob[k])) return false
+  }
+  let nb = 0
+  for (const k in ob) if (ob[k] !== undefined) nb++
+  return na === nb
 }
 
 function describeBriefly(o: KObject): string {
