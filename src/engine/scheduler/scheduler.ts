@@ -58,6 +58,8 @@ export interface SchedulingRecord {
 /** The scheduler's side data on the state: one record per pending pod key. */
 interface SchedulerState {
   scheduling?: Readonly<Record<string, SchedulingRecord>>
+  /** Where the next cycle starts looking (`sched.nextStartNodeIndex`). */
+  nextStartNodeIndex?: number
 }
 
 function records(s: SimState): Readonly<Record<string, SchedulingRecord>> {
@@ -142,6 +144,8 @@ interface Diagnosis {
   feasible: NodeInfo[]
   statuses: NodeToStatus
   preFilterMsg?: string
+  /** How many nodes the filters looked at. */
+  processed?: number
 }
 
 function cycleFor(sim: Sim, snap: Snapshot, pod: PodObj, nodes: readonly NodeInfo[] = snap.nodes): Cycle {
@@ -155,7 +159,7 @@ function cycleFor(sim: Sim, snap: Snapshot, pod: PodObj, nodes: readonly NodeInf
 }
 
 /** `findNodesThatFitPod`: PreFilter, then Filter on every (remaining) node; first rejection per node. */
-export function findNodesThatFit(cycle: Cycle): Diagnosis {
+export function findNodesThatFit(cycle: Cycle, sample?: { start: number; want: number }): Diagnosis {
   const prepared = FILTER_PLUGINS.map((p) => p.prepare(cycle))
   const rejected = prepared.find((p) => p.reject)?.reject
   if (rejected) {
@@ -179,7 +183,13 @@ export function findNodesThatFit(cycle: Cycle): Diagnosis {
   }
   const nodes = new Map<string, Status>()
   const feasible: NodeInfo[] = []
-  for (const node of candidates) {
+  // `findNodesThatPassFilters`: from `nextStartNodeIndex`, stop once enough feasible nodes are found.
+  const want = sample && restricting.length === 0 ? sample.want : candidates.length
+  const start =
+    sample && restricting.length === 0 && candidates.length > 0 ? sample.start % candidates.length : 0
+  let processed = 0
+  for (; processed < candidates.length && feasible.length < want; processed++) {
+    const node = candidates[(start + processed) % candidates.length]!
     let verdict: Status | null = null
     for (const p of prepared) {
       verdict = p.filter(node)
@@ -188,7 +198,25 @@ export function findNodesThatFit(cycle: Cycle): Diagnosis {
     if (verdict) nodes.set(node.name, verdict)
     else feasible.push(node)
   }
-  return { feasible, statuses: { nodes, absent } }
+  return { feasible, statuses: { nodes, absent }, processed }
+}
+
+/** kube-scheduler's defaults: at least 100 nodes, else an adaptive share (`numFeasibleNodesToFind`). */
+export const MIN_FEASIBLE_NODES_TO_FIND = 100
+export const DEFAULT_PERCENTAGE_OF_NODES_TO_SCORE = 50
+export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5
+
+/**
+ * How many feasible nodes a scheduling cycle looks for (`schedule_one.go numFeasibleNodesToFind`, with
+ * percentageOfNodesToScore unset): every node below 100, else 50% − nodes/125 (at least 5%), and never
+ * fewer than 100.
+ */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes
+  let percentage = DEFAULT_PERCENTAGE_OF_NODES_TO_SCORE - Math.trunc(numAllNodes / 125)
+  if (percentage < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) percentage = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND
+  const numNodes = Math.trunc((numAllNodes * percentage) / 100)
+  return numNodes < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : numNodes
 }
 
 /** `prioritizeNodes` + `selectHost`: weighted sum of normalised scores; ties go to the first by name. */
@@ -209,7 +237,11 @@ export function selectHost(cycle: Cycle, feasible: readonly NodeInfo[]): NodeInf
 
 function scheduleOne(sim: Sim, snap: Snapshot, pod: PodObj): void {
   const cycle = cycleFor(sim, snap, pod)
-  const diagnosis = findNodesThatFit(cycle)
+  const total = cycle.nodes.length
+  const start = (sim.s as SimState & SchedulerState).nextStartNodeIndex ?? 0
+  const diagnosis = findNodesThatFit(cycle, { start, want: numFeasibleNodesToFind(total) })
+  if (total > 0)
+    (sim.s as SimState & SchedulerState).nextStartNodeIndex = (start + (diagnosis.processed ?? total)) % total
   if (diagnosis.feasible.length > 0) {
     const node = selectHost(cycle, diagnosis.feasible)
     const bound = bind(sim, pod, node.name)
