@@ -115,24 +115,31 @@ export function defaultConstraints(cycle: Cycle): Constraint[] {
 export function countMatching(pods: readonly PodObj[], selector: Selector, ns: string): number {
   if (selector.empty) return 0
   // A node's pod list only grows during a scheduling pass: count the new pods since the last call.
-  const memoKey = selector.key === undefined ? undefined : `${ns}\u0000${selector.key}`
-  let memo = memoKey === undefined ? undefined : countMemo.get(pods)
-  const seen = memoKey === undefined ? undefined : memo?.get(memoKey)
-  let n = seen && seen.len <= pods.length ? seen.count : 0
-  for (let i = seen && seen.len <= pods.length ? seen.len : 0; i < pods.length; i++) {
+  let entry: { len: number; count: number } | undefined
+  if (selector.key !== undefined) {
+    let bySelector = countMemo.get(pods)
+    if (!bySelector) countMemo.set(pods, (bySelector = new Map()))
+    let byNs = bySelector.get(selector.key)
+    if (!byNs) bySelector.set(selector.key, (byNs = new Map()))
+    entry = byNs.get(ns)
+    if (!entry) byNs.set(ns, (entry = { len: 0, count: 0 }))
+    if (entry.len > pods.length) entry.len = entry.count = 0
+  }
+  let n = entry ? entry.count : 0
+  for (let i = entry ? entry.len : 0; i < pods.length; i++) {
     const p = pods[i]!
     if (p.metadata.deletionTimestamp || (p.metadata.namespace ?? 'default') !== ns) continue
     if (selector.matches(strMap(p.metadata.labels))) n++
   }
-  if (memoKey !== undefined) {
-    if (!memo) countMemo.set(pods, (memo = new Map()))
-    memo.set(memoKey, { len: pods.length, count: n })
+  if (entry) {
+    entry.len = pods.length
+    entry.count = n
   }
   return n
 }
 
-/** Counts of matching pods per node pod list (the list's identity is one node in one pass). */
-const countMemo = new WeakMap<readonly PodObj[], Map<string, { len: number; count: number }>>()
+/** Counts of matching pods per node pod list (one node in one pass), selector and namespace. */
+const countMemo = new WeakMap<readonly PodObj[], Map<string, Map<string, { len: number; count: number }>>>()
 
 function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): boolean {
   return constraints.every((c) => Object.hasOwn(node.labels, c.topologyKey))
