@@ -57,10 +57,31 @@ export function getObject<T extends KObject = KObject>(
 }
 
 export function listObjects<T extends KObject = KObject>(sim: Sim, kind: string, namespace?: string): T[] {
+  const s = sim.s
+  const version = s.kindWrites?.[kind] ?? 0
+  const cacheKey = `${kind}/${namespace ?? '*'}`
+  let cache = listCache.get(s.objects)
+  const hit = cache?.get(cacheKey)
+  if (hit && hit.version === version) return hit.list.slice() as T[]
   const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`
   const out: T[] = []
-  for (const [k, o] of sim.s.objects) if (k.startsWith(prefix)) out.push(o as T)
+  for (const [k, o] of s.objects) if (k.startsWith(prefix)) out.push(o as T)
+  if (!cache) listCache.set(s.objects, (cache = new Map()))
+  cache.set(cacheKey, { version, list: out.slice() })
   return out
+}
+
+/**
+ * Lists by kind, remembered per store map until an object of that kind is written (`kindWrites`):
+ * LimitRanges, quotas and Services are looked up on every pod create but rarely change.
+ */
+const listCache = new WeakMap<
+  ReadonlyMap<string, KObject>,
+  Map<string, { version: number; list: KObject[] }>
+>()
+
+function bumpKind(s: SimState, kind: string): void {
+  s.kindWrites = { ...s.kindWrites, [kind]: (s.kindWrites?.[kind] ?? 0) + 1 }
 }
 
 /** Creates an object as the API server would: uid, resourceVersion, creationTimestamp. */
@@ -77,6 +98,7 @@ export function createObject<T extends KObject>(sim: Sim, object: T, summary?: s
   } as T
   const key = objKey(created)
   writableObjects(s).set(key, created)
+  bumpKind(s, created.kind)
   record(sim, { t: s.now, op: 'create', key, rv: s.rv, summary: summary ?? describeBriefly(created) })
   notify(sim, { op: 'create', key, object: created, old: undefined })
   return created
@@ -90,6 +112,7 @@ export function updateObject<T extends KObject>(sim: Sim, object: T, summary?: s
   if (old && sameIgnoringVersion(old, object)) return old as T
   const updated = { ...object, metadata: { ...object.metadata, resourceVersion: String(++s.rv) } } as T
   writableObjects(s).set(key, updated)
+  bumpKind(s, updated.kind)
   record(sim, { t: s.now, op: 'update', key, rv: s.rv, summary: summary ?? describeBriefly(updated) })
   notify(sim, { op: 'update', key, object: updated, old })
   return updated
@@ -102,6 +125,7 @@ export function replaceObject<T extends KObject>(sim: Sim, object: T, summary?: 
   const old = s.objects.get(key)
   const updated = { ...object, metadata: { ...object.metadata, resourceVersion: String(++s.rv) } } as T
   writableObjects(s).set(key, updated)
+  bumpKind(s, updated.kind)
   record(sim, { t: s.now, op: 'update', key, rv: s.rv, summary: summary ?? describeBriefly(updated) })
   notify(sim, { op: 'update', key, object: updated, old })
   return updated
@@ -112,6 +136,7 @@ export function deleteObject(sim: Sim, key: string): void {
   const old = s.objects.get(key)
   if (!old) return
   writableObjects(s).delete(key)
+  bumpKind(s, old.kind)
   s.rv++
   record(sim, { t: s.now, op: 'delete', key, rv: s.rv, summary: `deleted ${key}` })
   notify(sim, { op: 'delete', key, object: old, old })

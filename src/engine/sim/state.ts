@@ -90,6 +90,8 @@ export interface SimState {
   log: LogEntry[]
   /** Collapsing tasks already queued (one scheduling pass, one controller pass at a time). */
   pendingOnce: Set<string>
+  /** How many times objects of each kind were written: a list of a kind is valid until this changes. */
+  kindWrites?: Readonly<Record<string, number>>
   /** The Scenario's scripted actions, in timeline order (never changed during a run). */
   actions: readonly Action[]
   /** Kubelet heartbeats, node health, scheduled taint evictions, drains (src/engine/nodes; immutable). */
