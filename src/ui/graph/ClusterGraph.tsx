@@ -1,4 +1,4 @@
-import { Background, Controls, ReactFlow, useReactFlow, type NodeTypes } from '@xyflow/react'
+import { Background, Controls, ReactFlow, useReactFlow, useStoreApi, type NodeTypes } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo } from 'react'
 import type { ClusterView } from '../../engine'
@@ -35,12 +35,29 @@ export function ClusterGraph({ view }: { view: ClusterView }): React.JSX.Element
   )
 }
 
-/** Re-frames the graph when cards appear, vanish or change size, not on every status change. */
+/**
+ * Re-frames the graph when cards appear, vanish or change size, and when the graph area is resized
+ * (the console opens, the window changes), not on every status change.
+ */
 function FitOnShapeChange({ shape }: { shape: string }): null {
   const flow = useReactFlow()
+  const { domNode } = useStoreApi().getState()
   useEffect(() => {
     const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 300 }))
     return () => cancelAnimationFrame(id)
   }, [shape, flow])
+  useEffect(() => {
+    if (!domNode) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 }), 120)
+    })
+    observer.observe(domNode)
+    return () => {
+      clearTimeout(timer)
+      observer.disconnect()
+    }
+  }, [domNode, flow])
   return null
 }
