@@ -66,28 +66,8 @@ function controlPlane(): void {
   console.log(row(['measure', 'measured', 'target', 'ok']))
 
   // A rolling update of a 1,000-replica Deployment with readiness probes on 50 nodes, to completion.
-  const rollout = `apiVersion: kubeplay.dev/v1alpha1
-kind: Scenario
-metadata: {name: rollout}
-spec:
-  nodes: 50
-  timeline:
-    - at: 60s
-      action: apply
-      manifest:
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          replicas: 1000
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-                - {name: web, image: "nginx:1.28", ports: [{containerPort: 80}], readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}}
----
-apiVersion: apps/v1
+  const web = (image: string, indent: string): string =>
+    `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
 spec:
@@ -97,8 +77,22 @@ spec:
     metadata: {labels: {app: web}}
     spec:
       containers:
-        - {name: web, image: "nginx:1.27", ports: [{containerPort: 80}], readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}}
+        - {name: web, image: "${image}", ports: [{containerPort: 80}], readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}}
 `
+      .split('\n')
+      .map((line) => (line ? indent + line : line))
+      .join('\n')
+  const rollout = `apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: rollout}
+spec:
+  nodes: 50
+  timeline:
+    - at: 60s
+      action: apply
+      manifest:
+${web('nginx:1.28', '        ')}---
+${web('nginx:1.27', '')}`
   timed('rolling update, 1,000 replicas, 50 nodes (20 min)', rollout, 1_200_000)
 
   // A node failure with 500 pods on it, through eviction and rescheduling.
