@@ -4,7 +4,9 @@ import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './e2e/chromium.mjs'
 const chromium = findChromium()
 if (!chromium) throw new Error(INSTALL_HINT)
 
-export const PREVIEW_URL = 'http://127.0.0.1:4173'
+/** The preview port; set KUBEPLAY_E2E_PORT to run two checkouts' e2e suites side by side. */
+const PORT = Number(process.env.KUBEPLAY_E2E_PORT ?? 4173)
+export const PREVIEW_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +26,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: PREVIEW_URL,
     reuseExistingServer: false,
     timeout: 60_000,
