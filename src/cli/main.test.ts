@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { ENGINE_VERSION } from '../engine'
+import { decodeLink } from '../share/link'
 import { EXIT, main } from './main'
 
 async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
@@ -124,6 +127,15 @@ describe('kubeplay command line', () => {
   it('link prints a URL whose fragment holds the scenario', async () => {
     const { code, out } = await run(['link', good, '--at', '83s', '--base', 'https://kubeplay.example/'])
     expect(code).toBe(EXIT.ok)
-    expect(out).toMatch(/^https:\/\/kubeplay\.example\/#s=1\.deflate:[A-Za-z0-9_-]+&t=83\n$/)
+    expect(out).toMatch(/^https:\/\/kubeplay\.example\/#v1\.[A-Za-z0-9_-]+\n$/)
+    const decoded = decodeLink(new URL(out.trim()).hash)
+    expect(decoded).toMatchObject({ ok: true, link: { atS: 83, engine: ENGINE_VERSION } })
+    expect(decoded.ok && decoded.link.text).toBe(await readFile(good, 'utf8'))
+  })
+
+  it('link refuses a selection that is not kind/namespace/name', async () => {
+    const { code, err } = await run(['link', good, '--select', '<b>x</b>'])
+    expect(code).toBe(EXIT.usage)
+    expect(err).toMatch(/^kubeplay link: --select <b>x<\/b> is not kind\/namespace\/name/)
   })
 })

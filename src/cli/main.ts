@@ -13,7 +13,7 @@ import {
   type ClusterObjects,
   type Diagnostic,
 } from '../engine'
-import { encodeText } from '../share/codec'
+import { isSelection, shareUrl } from '../share/link'
 import pkg from '../../package.json' with { type: 'json' }
 
 /** Where the command line reads and writes; injected so tests run it in-process. */
@@ -209,8 +209,8 @@ function runKubectl(args: readonly string[], cluster: ClusterObjects, now: numbe
 }
 
 /**
- * `kubeplay link <file> [--at T] [--select kind/ns/name] [--base URL]`: the share link of the scenario.
- * Provisional format `#s=1.deflate:<payload>` with `&t=` and `&sel=` until the links work settles it.
+ * `kubeplay link <file> [--at T] [--select kind/ns/name] [--base URL]`: the share link of the scenario,
+ * exactly as the page makes it (src/share/link.ts).
  */
 async function link(argv: readonly string[], io: Io): Promise<number> {
   const parsed = takeOptions(argv, ['at', 'select', 'base'])
@@ -220,12 +220,14 @@ async function link(argv: readonly string[], io: Io): Promise<number> {
   const at = parsed.options.has('at') ? parseDuration(parsed.options.get('at')) : 0
   if (at === null || at < 0)
     return usage(io, `kubeplay link: --at ${parsed.options.get('at')} is not a duration`)
+  const select = parsed.options.get('select')
+  if (select !== undefined && !isSelection(select))
+    return usage(io, `kubeplay link: --select ${select} is not kind/namespace/name (e.g. pod/default/web-0)`)
   const text = await readInput(file, io)
   if (text === null) return EXIT.inputErrors
   const base = parsed.options.get('base') ?? 'http://localhost:5173/'
-  const select = parsed.options.get('select')
-  const fragment = `s=1.deflate:${encodeText(text)}&t=${Math.round(at / 1000)}${select ? `&sel=${encodeURIComponent(select)}` : ''}`
-  io.stdout(`${base.replace(/#.*$/, '')}#${fragment}\n`)
+  const state = { text, atS: at / 1000, ...(select ? { select } : {}) }
+  io.stdout(`${shareUrl(base, state, ENGINE_VERSION)}\n`)
   return EXIT.ok
 }
 
