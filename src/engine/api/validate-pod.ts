@@ -19,7 +19,7 @@ export interface Finding {
 
 type Path = (string | number)[]
 
-const invalid = (path: Path, value: unknown, msg: string): string =>
+export const invalid = (path: Path, value: unknown, msg: string): string =>
   `${fieldPathString(path)}: Invalid value: ${typeof value === 'string' ? goQuote(value) : JSON.stringify(value)}: ${msg}`
 
 /** Container names, images, duplicates (`validateContainers`, `validateContainerCommon`). */

@@ -12,7 +12,7 @@ import { parseQuantity, podRequests } from './resources'
 import { checkObjectFields, fieldPathString } from './schema'
 import { goMapString, mapSelectorMatches, selectorMatches } from './selectors'
 import type { Finding, NodeShape } from './validate-pod'
-import { checkContainers, checkProbes, checkRestartPolicy, checkTolerations } from './validate-pod'
+import { checkContainers, checkProbes, checkRestartPolicy, checkTolerations, invalid } from './validate-pod'
 
 export type { NodeShape } from './validate-pod'
 
@@ -123,6 +123,38 @@ function checkObject(object: LoadedObject, out: Finding[]): void {
       })
   }
   if (SELECTOR_KINDS.has(kind)) checkSelector(object, out)
+  checkCounts(object, out)
+}
+
+/**
+ * The counts a workload's spec may not make negative: `ValidateNonnegativeField` in
+ * pkg/apis/apps/validation (ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateStatefulSetSpec) and
+ * pkg/apis/batch/validation (validateJobSpec).
+ */
+const NONNEGATIVE: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['replicas', 'minReadySeconds', 'revisionHistoryLimit'],
+  ReplicaSet: ['replicas', 'minReadySeconds'],
+  StatefulSet: ['replicas', 'minReadySeconds', 'revisionHistoryLimit'],
+  DaemonSet: ['minReadySeconds', 'revisionHistoryLimit'],
+  Job: ['parallelism', 'completions', 'backoffLimit'],
+}
+
+function checkCounts(object: LoadedObject, out: Finding[]): void {
+  const fields = NONNEGATIVE[object.kind]
+  const spec = recordAt(object.body as JsonObject, 'spec')
+  if (!fields || !spec) return
+  for (const field of fields) {
+    const v = spec[field]
+    if (typeof v === 'number' && v < 0) {
+      const path = ['spec', field]
+      out.push({
+        path,
+        severity: 'error',
+        code: 'negative-count',
+        message: invalid(path, v, 'must be greater than or equal to 0'),
+      })
+    }
+  }
 }
 
 function checkSelector(object: LoadedObject, out: Finding[]): void {

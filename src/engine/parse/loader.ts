@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml'
 import type { Diagnostic, Severity, SourceRange } from '../model/diagnostic'
 import { WHOLE_TEXT } from '../model/diagnostic'
 import { kindInfo } from '../model/kinds'
@@ -87,7 +87,26 @@ export function loadManifests(text: string): LoadResult {
       )
       return
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 })
+    let value: unknown
+    try {
+      value = doc.toJS({ maxAliasCount: 100 })
+    } catch {
+      // The only throw left once parsing succeeded: aliases that expand without bound (billion laughs).
+      let first: YamlNode | undefined
+      visit(doc, {
+        Alias(_, node) {
+          first = node
+          return visit.BREAK
+        },
+      })
+      report(
+        'error',
+        'yaml-aliases',
+        'yaml: document contains excessive aliasing (aliases that expand without bound are refused)',
+        nodeRange(first, docRange),
+      )
+      return
+    }
     if (!isRecord(value)) return
 
     if (typeof value.kind === 'string' && value.kind.endsWith('List')) {
