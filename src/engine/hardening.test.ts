@@ -133,3 +133,42 @@ describe('fields of the wrong type or out of range', () => {
     ).toBeGreaterThan(0)
   })
 })
+
+describe('runaway scenarios meet documented limits with a clear message (issue 8)', () => {
+  it('100,000 replicas', () => {
+    const a = analyze(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 100000\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: app, image: nginx}]}\n',
+    )
+    expect(errors(a.diagnostics).map((d) => d.message)).toEqual([
+      'the scenario asks for 100,000 pods; kubeplay simulates at most 10,000',
+    ])
+  })
+
+  it('more nodes than the limit, as a count or as Node documents', () => {
+    const a = analyze(
+      'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: big}\nspec: {nodes: 100000}\n',
+    )
+    expect(errors(a.diagnostics)).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: 'the scenario asks for 100,000 nodes; kubeplay simulates at most 1,000',
+      }),
+    ])
+    const docs = Array.from(
+      { length: 1001 },
+      (_, i) => `apiVersion: v1\nkind: Node\nmetadata: {name: n${i}}\n`,
+    ).join('---\n')
+    expect(errors(analyze(docs).diagnostics).map((d) => d.message)).toEqual([
+      'the scenario asks for 1,001 nodes; kubeplay simulates at most 1,000',
+    ])
+  })
+
+  it('a 30-day horizon', () => {
+    const a = analyze(
+      'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: long}\nspec: {duration: 720h}\n',
+    )
+    expect(errors(a.diagnostics).map((d) => d.message)).toEqual([
+      'spec.duration: kubeplay simulates at most 24h',
+    ])
+  })
+})

@@ -3,16 +3,20 @@ import type { LoadedObject } from './model/object'
 
 /** The most pods a scenario may ask for. */
 export const MAX_PODS = 10_000
+/** The most nodes a cluster may have (`spec.nodes` of the Scenario, or `kind: Node` documents). */
+export const MAX_NODES = 1_000
 /** The longest simulated horizon. */
 export const MAX_HORIZON_MS = 24 * 60 * 60 * 1000
 
 /**
  * Refuses scenarios too big to simulate in a browser tab, with a clear message instead of a hang: more
- * than MAX_PODS pods once every workload has its replicas.
+ * than MAX_PODS pods once every workload has its replicas, or more than MAX_NODES nodes.
  */
 export function checkLimits(objects: readonly LoadedObject[]): Diagnostic[] {
   let pods = 0
   let nodes = 3
+  let nodeDocs = 0
+  let scenario: LoadedObject | undefined
   for (const o of objects) {
     const spec = (o.body.spec ?? {}) as Record<string, unknown>
     const n = (v: unknown, d: number): number =>
@@ -21,17 +25,27 @@ export function checkLimits(objects: readonly LoadedObject[]): Diagnostic[] {
     else if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet')
       pods += n(spec.replicas, 1)
     else if (o.kind === 'Job') pods += n(spec.parallelism, 1)
-    else if (o.kind === 'Scenario') nodes = n(spec.nodes, 3)
+    else if (o.kind === 'Scenario') {
+      scenario = o
+      nodes = Array.isArray(spec.nodes) ? spec.nodes.length : n(spec.nodes, 3)
+    } else if (o.kind === 'Node') nodeDocs++
   }
+  if (nodeDocs > 0) nodes = nodeDocs
+  const out: Diagnostic[] = []
+  if (nodes > MAX_NODES)
+    out.push({
+      ...(nodeDocs > 0 ? objects.find((o) => o.kind === 'Node')! : (scenario ?? objects[0]!)).range,
+      severity: 'error',
+      code: 'too-many-nodes',
+      message: `the scenario asks for ${nodes.toLocaleString('en-US')} nodes; kubeplay simulates at most ${MAX_NODES.toLocaleString('en-US')}`,
+    })
   pods += objects.filter((o) => o.kind === 'DaemonSet').length * nodes
-  if (pods <= MAX_PODS) return []
-  const first = objects[0]!
-  return [
-    {
-      ...first.range,
+  if (pods > MAX_PODS)
+    out.push({
+      ...objects[0]!.range,
       severity: 'error',
       code: 'too-many-pods',
       message: `the scenario asks for ${pods.toLocaleString('en-US')} pods; kubeplay simulates at most ${MAX_PODS.toLocaleString('en-US')}`,
-    },
-  ]
+    })
+  return out
 }

@@ -2,6 +2,7 @@ import type { Node } from 'kubernetes-types/core/v1'
 import type { LoadedObject } from '../model/object'
 import { KUBERNETES_VERSION } from '../version'
 import { defaultNodes } from './default-cluster'
+import { MAX_NODES } from '../limits'
 
 /** The kubelet version the nodes report (`kubectl get nodes` VERSION). */
 export const KUBELET_VERSION = `${KUBERNETES_VERSION}.0`
@@ -29,7 +30,7 @@ export function clusterNodes(objects: readonly LoadedObject[], createdAt: string
 function scenarioNodeCount(objects: readonly LoadedObject[]): number {
   const scenario = objects.find((o) => o.kind === 'Scenario')
   const nodes = (scenario?.body.spec as { nodes?: unknown } | undefined)?.nodes
-  return typeof nodes === 'number' && Number.isInteger(nodes) && nodes >= 0 ? Math.min(nodes, 500) : 3
+  return typeof nodes === 'number' && Number.isInteger(nodes) && nodes >= 0 ? Math.min(nodes, MAX_NODES) : 3
 }
 
 function withStatus(n: Node, index: number, createdAt: string): Node {
