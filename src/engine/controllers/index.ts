@@ -11,6 +11,7 @@ import type { KObject } from '../sim/state'
 import { clearDueRequeues, latest, type NewPod } from './common'
 import { reconcileDaemonSet, type DSObj } from './daemonset'
 import { reconcileDeployment, type DeployObj } from './deployment'
+import { reconcileCronJob, type CronJobObj } from './cronjob'
 import { collectGarbage } from './gc'
 import { reconcileJob, type JobObj } from './job'
 import { reconcileReplicaSet, type RSObj } from './replicaset'
@@ -45,6 +46,7 @@ export function reconcileWorkloads(sim: Sim, newPod: NewPod): void {
   each<RSObj>('ReplicaSet', (rs) => reconcileReplicaSet(sim, rs, newPod))
   each<STSObj>('StatefulSet', (s) => reconcileStatefulSet(sim, s, newPod))
   each<DSObj>('DaemonSet', (ds) => reconcileDaemonSet(sim, ds, newPod))
+  each<CronJobObj>('CronJob', (cj) => reconcileCronJob(sim, cj))
   each<JobObj>('Job', (j) => reconcileJob(sim, j, newPod))
 }
 

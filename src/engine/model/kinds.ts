@@ -16,7 +16,7 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   StatefulSet: k(true, true),
   DaemonSet: k(true, true),
   Job: k(true, true),
-  CronJob: k(true, false),
+  CronJob: k(true, true),
   Service: k(true, true),
   Endpoints: k(true, false),
   EndpointSlice: k(true, false),
