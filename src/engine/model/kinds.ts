@@ -30,7 +30,7 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   StorageClass: k(false, false),
   ResourceQuota: k(true, false),
   LimitRange: k(true, false),
-  PodDisruptionBudget: k(true, false),
+  PodDisruptionBudget: k(true, true),
   HorizontalPodAutoscaler: k(true, false),
   Ingress: k(true, false),
   IngressClass: k(false, false),
