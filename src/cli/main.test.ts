@@ -138,4 +138,35 @@ describe('kubeplay command line', () => {
     expect(code).toBe(EXIT.usage)
     expect(err).toMatch(/^kubeplay link: --select <b>x<\/b> is not kind\/namespace\/name/)
   })
+
+  it("run on the docs' CronJob example shows the Jobs and pods it made, named <cronjob>-<minutes since the epoch> (cronjob_controllerv2.go)", async () => {
+    const file = fileURLToPath(new URL('../engine/testdata/k8s-website-examples/application/job/cronjob.yaml', import.meta.url)) // prettier-ignore
+    const { code, out, err } = await run(['run', file, '--at', '4m30s', 'get', 'cronjobs,jobs,pods'])
+    expect(err).toBe('')
+    expect(code).toBe(EXIT.ok)
+    const [cronjobs, jobs, pods] = out.split('\n\n').map((b) => b.trim().split('\n').slice(1))
+    expect(cronjobs).toEqual([expect.stringMatching(/^cronjob\.batch\/hello\s+\* \* \* \* \*\s+<none>\s+False\s+0\s+30s\s+4m30s$/)]) // prettier-ignore
+    // Jobs at 00:02, 00:03 and 00:04 (2026-01-01T00:01Z is minute 29453761); the first one is past the history limit of 3.
+    expect(jobs!.map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      'job.batch/hello-29453762 Complete 1/1',
+      'job.batch/hello-29453763 Complete 1/1',
+      'job.batch/hello-29453764 Complete 1/1',
+    ])
+    expect(pods!.map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      expect.stringMatching(/^pod\/hello-29453762-[a-z0-9]{5} 0\/1 Completed$/),
+      expect.stringMatching(/^pod\/hello-29453763-[a-z0-9]{5} 0\/1 Completed$/),
+      expect.stringMatching(/^pod\/hello-29453764-[a-z0-9]{5} 0\/1 Completed$/),
+    ])
+    const events = await run([
+      'run',
+      file,
+      '--at',
+      '4m30s',
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.kind=CronJob',
+    ])
+    expect(events.out).toMatch(/Normal\s+SuccessfulDelete\s+cronjob\/hello\s+Deleted job hello-29453761$/m)
+  })
 })

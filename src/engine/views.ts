@@ -21,6 +21,7 @@ const LISTS: Record<string, keyof ClusterObjects> = {
   Endpoints: 'endpoints',
   EndpointSlice: 'endpointSlices',
   ResourceQuota: 'resourceQuotas',
+  PodDisruptionBudget: 'podDisruptionBudgets',
   LimitRange: 'limitRanges',
   PersistentVolumeClaim: 'persistentVolumeClaims',
   ConfigMap: 'configMaps',

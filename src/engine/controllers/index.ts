@@ -1,7 +1,7 @@
 /**
  * The workload controllers of kube-controller-manager, run as one pass over the store (the collapsing
  * `controllers` task of `sim/simulate.ts`): garbage collection, Deployment → ReplicaSet → Pod,
- * StatefulSet, DaemonSet, CronJob → Job → Pod. Each controller is a pure function of the store that
+ * StatefulSet, DaemonSet, CronJob → Job → Pod, and the disruption controller's PodDisruptionBudget status. Each controller is a pure function of the store that
  * writes through `createObject` / `updateObject` / `deleteObject`; the writes wake the next pass, which
  * finds nothing left to do once the cluster has converged.
  */
@@ -11,6 +11,8 @@ import type { KObject } from '../sim/state'
 import { clearDueRequeues, latest, type NewPod } from './common'
 import { reconcileDaemonSet, type DSObj } from './daemonset'
 import { reconcileDeployment, type DeployObj } from './deployment'
+import { reconcileCronJob, type CronJobObj } from './cronjob'
+import { reconcileDisruptionBudgets } from './disruption'
 import { collectGarbage } from './gc'
 import { reconcileJob, type JobObj } from './job'
 import { reconcileReplicaSet, type RSObj } from './replicaset'
@@ -26,6 +28,7 @@ export const WORKLOAD_KINDS = [
   'DaemonSet',
   'Job',
   'CronJob',
+  'PodDisruptionBudget',
 ] as const
 
 /**
@@ -45,7 +48,9 @@ export function reconcileWorkloads(sim: Sim, newPod: NewPod): void {
   each<RSObj>('ReplicaSet', (rs) => reconcileReplicaSet(sim, rs, newPod))
   each<STSObj>('StatefulSet', (s) => reconcileStatefulSet(sim, s, newPod))
   each<DSObj>('DaemonSet', (ds) => reconcileDaemonSet(sim, ds, newPod))
+  each<CronJobObj>('CronJob', (cj) => reconcileCronJob(sim, cj))
   each<JobObj>('Job', (j) => reconcileJob(sim, j, newPod))
+  reconcileDisruptionBudgets(sim)
 }
 
 /**

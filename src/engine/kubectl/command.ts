@@ -3,9 +3,10 @@ import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-
 import type { CronJob, Job } from 'kubernetes-types/batch/v1'
 import type { ConfigMap, Endpoints, Event, LimitRange, Namespace, Node, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1' // prettier-ignore
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1'
 import { describeNode } from './describe-node'
 import { describePod } from './describe-pod'
-import { describeDeployment, describeEndpoints, describeJob, describeReplicaSet, describeResourceQuota, describeService } from './describe-workloads' // prettier-ignore
+import { describeCronJob, describeDaemonSet, describeDeployment, describeEndpoints, describeJob, describePodDisruptionBudget, describeReplicaSet, describeResourceQuota, describeService, describeStatefulSet } from './describe-workloads' // prettier-ignore
 import { type OtherObject } from './other-rows'
 import { getTable, type TableResource } from './get-table'
 import { goJson } from './go-json'
@@ -28,6 +29,7 @@ export interface ClusterObjects {
   endpoints?: Endpoints[]
   endpointSlices?: EndpointSlice[]
   resourceQuotas?: ResourceQuota[]
+  podDisruptionBudgets?: PodDisruptionBudget[]
   limitRanges?: LimitRange[]
   persistentVolumeClaims?: PersistentVolumeClaim[]
   configMaps?: ConfigMap[]
@@ -108,6 +110,7 @@ const RESOURCES: ResourceInfo[] = [
   r('endpoints', 'Endpoints', 'v1', true, ['ep'], (c) => c.endpoints),
   r('endpointslices', 'EndpointSlice', 'discovery.k8s.io/v1', true, [], (c) => c.endpointSlices),
   r('resourcequotas', 'ResourceQuota', 'v1', true, ['quota'], (c) => c.resourceQuotas),
+  r('poddisruptionbudgets', 'PodDisruptionBudget', 'policy/v1', true, ['pdb'], (c) => c.podDisruptionBudgets),
   r('limitranges', 'LimitRange', 'v1', true, ['limits'], (c) => c.limitRanges),
   r('persistentvolumeclaims', 'PersistentVolumeClaim', 'v1', true, ['pvc'], (c) => c.persistentVolumeClaims),
   r('configmaps', 'ConfigMap', 'v1', true, ['cm'], (c) => c.configMaps),
@@ -401,7 +404,7 @@ function eventsFor(cluster: ClusterObjects, info: ResourceInfo, obj: AnyObject):
   })
 }
 
-const DESCRIBABLE: TableResource[] = ['pods', 'nodes', 'deployments', 'replicasets', 'jobs', 'services', 'endpoints', 'resourcequotas'] // prettier-ignore
+const DESCRIBABLE: TableResource[] = ['pods', 'nodes', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'services', 'endpoints', 'resourcequotas', 'poddisruptionbudgets'] // prettier-ignore
 
 function describeOne(info: ResourceInfo, o: AnyObject, cluster: ClusterObjects, now: number): string {
   const events = eventsFor(cluster, info, o)
@@ -420,8 +423,16 @@ function describeOne(info: ResourceInfo, o: AnyObject, cluster: ClusterObjects, 
       return describeDeployment(o as Deployment, [...(cluster.replicaSets ?? [])].sort(byKey), events, now)
     case 'replicasets':
       return describeReplicaSet(o as ReplicaSet, cluster.pods, events, now)
+    case 'statefulsets':
+      return describeStatefulSet(o as StatefulSet, cluster.pods, events, now)
+    case 'daemonsets':
+      return describeDaemonSet(o as DaemonSet, cluster.pods, events, now)
     case 'jobs':
       return describeJob(o as Job, events, now)
+    case 'cronjobs':
+      return describeCronJob(o as CronJob, events, now)
+    case 'poddisruptionbudgets':
+      return describePodDisruptionBudget(o as PodDisruptionBudget, events, now)
     case 'services': {
       const name = o.metadata?.name
       const slices = cluster.endpointSlices
@@ -481,8 +492,8 @@ function describe(p: Parsed, cluster: ClusterObjects, now: number): KubectlResul
  * print. Supported: `get <type>[,<type>…]|all [NAME…] [-o wide|json|yaml|name] [-n NS|-A] [-l SELECTOR]
  * [--field-selector F] [--sort-by PATH] [--show-labels] [--no-headers]` for pods, nodes, events, namespaces,
  * deployments, replicasets, statefulsets, daemonsets, jobs, cronjobs, services, endpoints, endpointslices,
- * resourcequotas, limitranges, persistentvolumeclaims, configmaps, secrets and the kinds in `others`;
- * `describe pod|node|deployment|replicaset|job|service|endpoints|quota [NAME…]`. Errors use kubectl's wording and
+ * resourcequotas, poddisruptionbudgets, limitranges, persistentvolumeclaims, configmaps, secrets and the kinds in `others`;
+ * `describe pod|node|deployment|replicaset|statefulset|daemonset|job|cronjob|service|endpoints|quota|pdb [NAME…]`. Errors use kubectl's wording and
  * exit code 1.
  * @param args the arguments after `kubectl`
  * @param cluster the objects of the cluster at the moment of the view

@@ -1,6 +1,7 @@
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
-import type { Job } from 'kubernetes-types/batch/v1'
-import type { Endpoints, Event, Pod, PodTemplateSpec, ResourceQuota, Service } from 'kubernetes-types/core/v1'
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1'
+import type { CronJob, Job, JobTemplateSpec } from 'kubernetes-types/batch/v1'
+import type { Endpoints, Event, PersistentVolumeClaim, Pod, PodTemplateSpec, ResourceQuota, Service } from 'kubernetes-types/core/v1' // prettier-ignore
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1'
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 import type { ObjectMeta } from 'kubernetes-types/meta/v1'
 import { humanDuration } from '../model/duration'
@@ -11,11 +12,13 @@ import { formatLabels } from './labels'
 import { formatEndpoints } from './other-rows'
 import { canonicalQuantity, formatQuantity, parseQuantity } from './quantity'
 import { parseTime, rfc1123z } from './time'
+import { printBoolPtr } from './workload-rows'
 
 /**
- * `kubectl describe deployment|replicaset|job|service|endpoints|resourcequota`, in the order and wording of kubectl
- * `pkg/describe/describe.go` (`describeDeployment`, `describeReplicaSet`, `describeJob`, `describeService`,
- * `describeEndpoints`, `DescribeResourceQuota`), through describe's tabwriter.
+ * `kubectl describe deployment|replicaset|statefulset|daemonset|job|cronjob|service|endpoints|resourcequota|pdb`, in
+ * the order and wording of kubectl `pkg/describe/describe.go` (`describeDeployment`, `describeReplicaSet`,
+ * `describeStatefulSet`, `describeDaemonSet`, `describeJob`, `describeCronJob`, `describeService`, `describeEndpoints`,
+ * `DescribeResourceQuota`, `describePodDisruptionBudgetV1`), through describe's tabwriter.
  */
 
 /** `printController`: `Kind/name` of the controlling owner, or ''. */
@@ -370,5 +373,153 @@ export function describeResourceQuota(q: ResourceQuota): string {
   const used = q.status?.used ?? {}
   for (const res of Object.keys(hard).sort())
     w.write(0, `${res}\t${reformat(used[res] ?? '0', hard[res]!)}\t${canonicalQuantity(hard[res]!)}\n`)
+  return w.toString()
+}
+
+/** `printLabelsMultilineWithIndent(w, "  ", title, "\t", …)` as the volume claim templates use it. */
+function printIndentedMap(w: PrefixWriter, title: string, m: Record<string, string> | undefined): void {
+  printLabelsMultiline(w, title, m, '  ')
+}
+
+/** `describeVolumeClaimTemplates`. */
+function describeVolumeClaimTemplates(
+  templates: readonly PersistentVolumeClaim[] | undefined,
+  w: PrefixWriter,
+): void {
+  if (!templates?.length) return w.write(0, 'Volume Claims:\t<none>\n')
+  w.write(0, 'Volume Claims:\n')
+  for (const pvc of templates) {
+    w.write(1, `Name:\t${pvc.metadata?.name ?? ''}\n`)
+    const cls =
+      pvc.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ??
+      pvc.spec?.storageClassName ??
+      ''
+    w.write(1, `StorageClass:\t${cls}\n`)
+    printIndentedMap(w, 'Labels', pvc.metadata?.labels)
+    printIndentedMap(w, 'Annotations', pvc.metadata?.annotations)
+    const storage = pvc.spec?.resources?.requests?.storage
+    w.write(1, `Capacity:\t${storage !== undefined ? canonicalQuantity(String(storage)) : '<default>'}\n`)
+    w.write(1, `Access Modes:\t[${(pvc.spec?.accessModes ?? []).join(' ')}]\n`)
+  }
+}
+
+/** `kubectl describe statefulset` (`describeStatefulSet`). */
+export function describeStatefulSet(
+  sts: StatefulSet,
+  pods: readonly Pod[],
+  events: readonly Event[],
+  now: number,
+): string {
+  const w = new PrefixWriter()
+  const spec = sts.spec
+  w.write(0, `Name:\t${sts.metadata?.name ?? ''}\n`)
+  w.write(0, `Namespace:\t${sts.metadata?.namespace ?? ''}\n`)
+  w.write(0, `CreationTimestamp:\t${rfc1123z(sts.metadata?.creationTimestamp)}\n`)
+  w.write(0, `Selector:\t${labelSelectorString(spec?.selector)}\n`)
+  printLabelsMultiline(w, 'Labels', sts.metadata?.labels)
+  printAnnotationsMultiline(w, 'Annotations', sts.metadata?.annotations)
+  w.write(0, `Replicas:\t${spec?.replicas ?? 1} desired | ${sts.status?.replicas ?? 0} total\n`)
+  w.write(0, `Update Strategy:\t${spec?.updateStrategy?.type ?? ''}\n`)
+  const ru = spec?.updateStrategy?.rollingUpdate
+  if (ru && ru.partition !== undefined && ru.partition !== null) {
+    w.write(1, `Partition:\t${ru.partition}\n`)
+    if (ru.maxUnavailable !== undefined && ru.maxUnavailable !== null)
+      w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`)
+  }
+  w.write(0, `Pods Status:\t${podsStatus(pods, 'StatefulSet', sts.metadata)}\n`)
+  describePodTemplate(spec?.template, w)
+  describeVolumeClaimTemplates(spec?.volumeClaimTemplates, w)
+  describeEvents(events, w, now)
+  return w.toString()
+}
+
+/** `kubectl describe daemonset` (`describeDaemonSet`). */
+export function describeDaemonSet(
+  ds: DaemonSet,
+  pods: readonly Pod[],
+  events: readonly Event[],
+  now: number,
+): string {
+  const w = new PrefixWriter()
+  const s = ds.status
+  w.write(0, `Name:\t${ds.metadata?.name ?? ''}\n`)
+  w.write(0, `Namespace:\t${ds.metadata?.namespace ?? ''}\n`)
+  w.write(0, `Selector:\t${labelSelectorString(ds.spec?.selector)}\n`)
+  w.write(0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`)
+  printLabelsMultiline(w, 'Labels', ds.metadata?.labels)
+  printAnnotationsMultiline(w, 'Annotations', ds.metadata?.annotations)
+  w.write(0, `Desired Number of Nodes Scheduled: ${s?.desiredNumberScheduled ?? 0}\n`)
+  w.write(0, `Current Number of Nodes Scheduled: ${s?.currentNumberScheduled ?? 0}\n`)
+  w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${s?.updatedNumberScheduled ?? 0}\n`)
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${s?.numberAvailable ?? 0}\n`)
+  w.write(0, `Number of Nodes Misscheduled: ${s?.numberMisscheduled ?? 0}\n`)
+  w.write(0, `Pods Status:\t${podsStatus(pods, 'DaemonSet', ds.metadata)}\n`)
+  describePodTemplate(ds.spec?.template, w)
+  describeEvents(events, w, now)
+  return w.toString()
+}
+
+/** `describeJobTemplate`: the job template's selector, parallelism, completions, deadline and pod template. */
+function describeJobTemplate(template: JobTemplateSpec | undefined, w: PrefixWriter): void {
+  const spec = template?.spec
+  w.write(0, `Selector:\t${spec?.selector ? labelSelectorString(spec.selector) : '<unset>'}\n`)
+  w.write(0, `Parallelism:\t${spec?.parallelism ?? '<unset>'}\n`)
+  w.write(0, `Completions:\t${spec?.completions ?? '<unset>'}\n`)
+  if (spec?.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds !== null)
+    w.write(0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s\n`)
+  describePodTemplate(spec?.template, w)
+}
+
+/** `kubectl describe cronjob` (`describeCronJob`). */
+export function describeCronJob(cj: CronJob, events: readonly Event[], now: number): string {
+  const w = new PrefixWriter()
+  const spec = cj.spec
+  const unset = (v: number | null | undefined, suffix = '') =>
+    v === undefined || v === null ? '<unset>' : `${v}${suffix}`
+  w.write(0, `Name:\t${cj.metadata?.name ?? ''}\n`)
+  w.write(0, `Namespace:\t${cj.metadata?.namespace ?? ''}\n`)
+  printLabelsMultiline(w, 'Labels', cj.metadata?.labels)
+  printAnnotationsMultiline(w, 'Annotations', cj.metadata?.annotations)
+  w.write(0, `Schedule:\t${spec?.schedule ?? ''}\n`)
+  w.write(0, `Concurrency Policy:\t${spec?.concurrencyPolicy ?? ''}\n`)
+  w.write(0, `Suspend:\t${printBoolPtr(spec?.suspend)}\n`)
+  w.write(0, `Time Zone:\t${spec?.timeZone ?? '<unset>'}\n`)
+  w.write(0, `Successful Job History Limit:\t${unset(spec?.successfulJobsHistoryLimit)}\n`)
+  w.write(0, `Failed Job History Limit:\t${unset(spec?.failedJobsHistoryLimit)}\n`)
+  w.write(0, `Starting Deadline Seconds:\t${unset(spec?.startingDeadlineSeconds, 's')}\n`)
+  describeJobTemplate(spec?.jobTemplate, w)
+  const last = cj.status?.lastScheduleTime
+  w.write(0, `Last Schedule Time:\t${last ? rfc1123z(last) : '<unset>'}\n`)
+  // `printActiveJobs`
+  w.write(0, 'Active Jobs:\t')
+  const active = cj.status?.active ?? []
+  if (active.length === 0) w.writeLine('<none>')
+  else w.writeLine(active.map((r) => r.name ?? '').join(', '))
+  describeEvents(events, w, now)
+  return w.toString()
+}
+
+/** `kubectl describe poddisruptionbudget` (`describePodDisruptionBudgetV1`). */
+export function describePodDisruptionBudget(
+  pdb: PodDisruptionBudget,
+  events: readonly Event[],
+  now: number,
+): string {
+  const w = new PrefixWriter()
+  const spec = pdb.spec
+  w.write(0, `Name:\t${pdb.metadata?.name ?? ''}\n`)
+  w.write(0, `Namespace:\t${pdb.metadata?.namespace ?? ''}\n`)
+  if (spec?.minAvailable !== undefined && spec.minAvailable !== null)
+    w.write(0, `Min available:\t${spec.minAvailable}\n`)
+  else if (spec?.maxUnavailable !== undefined && spec.maxUnavailable !== null)
+    w.write(0, `Max unavailable:\t${spec.maxUnavailable}\n`)
+  w.write(0, `Selector:\t${spec?.selector ? formatLabelSelector(spec.selector) : '<unset>'}\n`)
+  const s = pdb.status
+  w.write(0, 'Status:\n')
+  w.write(2, `Allowed disruptions:\t${s?.disruptionsAllowed ?? 0}\n`)
+  w.write(2, `Current:\t${s?.currentHealthy ?? 0}\n`)
+  w.write(2, `Desired:\t${s?.desiredHealthy ?? 0}\n`)
+  w.write(2, `Total:\t${s?.expectedPods ?? 0}\n`)
+  describeEvents(events, w, now)
   return w.toString()
 }

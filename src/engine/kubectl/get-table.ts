@@ -2,8 +2,9 @@ import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-
 import type { CronJob, Job } from 'kubernetes-types/batch/v1'
 import type { ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1' // prettier-ignore
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1'
 import { formatLabels } from './labels'
-import { CONFIGMAP_COLUMNS, configMapRow, CUSTOM_COLUMNS, DEFAULT_COLUMNS, ENDPOINTS_COLUMNS, ENDPOINTSLICE_COLUMNS, endpointSliceRow, endpointsRow, isCustomResource, type OtherObject, otherRow, PVC_COLUMNS, PVC_WIDE_COLUMNS, pvcRow, QUOTA_COLUMNS, resourceQuotaRow, SECRET_COLUMNS, secretRow, SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './other-rows' // prettier-ignore
+import { CONFIGMAP_COLUMNS, configMapRow, CUSTOM_COLUMNS, DEFAULT_COLUMNS, ENDPOINTS_COLUMNS, ENDPOINTSLICE_COLUMNS, endpointSliceRow, endpointsRow, isCustomResource, type OtherObject, otherRow, PDB_COLUMNS, pdbRow, PVC_COLUMNS, PVC_WIDE_COLUMNS, pvcRow, QUOTA_COLUMNS, resourceQuotaRow, SECRET_COLUMNS, secretRow, SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './other-rows' // prettier-ignore
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pod-row'
 import { EVENT_COLUMNS, EVENT_WIDE_ORDER, eventRow, NAMESPACE_COLUMNS, namespaceRow, NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './rows' // prettier-ignore
 import { GET_TABWRITER, tabwrite } from './tabwriter'
@@ -25,6 +26,7 @@ export type TableResource =
   | 'endpoints'
   | 'endpointslices'
   | 'resourcequotas'
+  | 'poddisruptionbudgets'
   | 'limitranges'
   | 'persistentvolumeclaims'
   | 'configmaps'
@@ -69,6 +71,8 @@ function headersOf(resource: TableResource, wide: boolean, first: AnyObject | un
       return ENDPOINTSLICE_COLUMNS
     case 'resourcequotas':
       return QUOTA_COLUMNS
+    case 'poddisruptionbudgets':
+      return PDB_COLUMNS
     case 'persistentvolumeclaims':
       return w(PVC_COLUMNS, PVC_WIDE_COLUMNS)
     case 'configmaps':
@@ -113,6 +117,8 @@ function rowOf(resource: TableResource, obj: AnyObject, now: number, wide: boole
       return endpointSliceRow(obj as EndpointSlice, now)
     case 'resourcequotas':
       return resourceQuotaRow(obj as ResourceQuota, now)
+    case 'poddisruptionbudgets':
+      return pdbRow(obj as PodDisruptionBudget, now)
     case 'persistentvolumeclaims':
       return pvcRow(obj as PersistentVolumeClaim, now, opts)
     case 'configmaps':

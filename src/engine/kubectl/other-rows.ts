@@ -7,6 +7,7 @@ import type {
   Service,
 } from 'kubernetes-types/core/v1'
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1'
 import { formatLabels } from './labels'
 import { canonicalQuantity } from './quantity'
 import { parseTime, since } from './time'
@@ -261,4 +262,19 @@ export function otherRow(o: OtherObject, now: number): string[] {
   const t = parseTime(o.metadata.creationTimestamp)
   const created = t === null ? '0001-01-01T00:00:00Z' : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z')
   return [o.metadata.name ?? '', created]
+}
+
+/** `printPodDisruptionBudget` columns (printers.go). */
+export const PDB_COLUMNS = ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE']
+
+/** `printPodDisruptionBudget`: minAvailable / maxUnavailable or `N/A`, status.disruptionsAllowed, AGE. */
+export function pdbRow(pdb: PodDisruptionBudget, now: number): string[] {
+  const v = (x: number | string | undefined | null) => (x === undefined || x === null ? 'N/A' : String(x))
+  return [
+    pdb.metadata?.name ?? '',
+    v(pdb.spec?.minAvailable),
+    v(pdb.spec?.maxUnavailable),
+    `${pdb.status?.disruptionsAllowed ?? 0}`,
+    since(pdb.metadata?.creationTimestamp, now),
+  ]
 }

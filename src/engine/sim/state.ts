@@ -92,6 +92,11 @@ export interface SimState {
   pendingOnce: Set<string>
   /** How many times objects of each kind were written: a list of a kind is valid until this changes. */
   kindWrites?: Readonly<Record<string, number>>
+  /**
+   * The CronJob controller's work queue, per CronJob key: what it last synced (the CronJob's and its
+   * Jobs' resourceVersions) and the `AddAfter` time it waits for (immutable; src/engine/controllers/cronjob.ts).
+   */
+  cronJobQueue?: Readonly<Record<string, { readonly seen: string; readonly due?: number }>>
   /** The Scenario's scripted actions, in timeline order (never changed during a run). */
   actions: readonly Action[]
   /** Kubelet heartbeats, node health, scheduled taint evictions, drains (src/engine/nodes; immutable). */
