@@ -4,7 +4,7 @@ export type { ClusterView, NodeView, PodView, ServiceView } from './cluster/view
 export type { Diagnostic, Severity, SourceRange } from './model/diagnostic'
 export type { LoadedObject } from './model/object'
 export { ENGINE_VERSION, KUBERNETES_VERSION } from './version'
-export { simulate, type Timeline, type SimulateOptions } from './sim/simulate'
+export { resimulate, simulate, type RunStats, type Timeline, type SimulateOptions } from './sim/simulate'
 export { DEFAULT_EPOCH_MS } from './sim/latencies'
 export { clusterObjects, clusterView } from './views'
 export { kubectl, type ClusterObjects, type KubectlResult } from './kubectl/command'

@@ -59,4 +59,52 @@ describe('createAnalyzer', () => {
     expect(started).toMatchObject({ type: 'Normal', count: 1 })
     expect(started.sample).toBe('Pod/a: Container started')
   })
+
+  describe('re-simulating an edited scenario (DESIGN §2.4)', () => {
+    const scenario = (timeline: string, duration = '10m'): string =>
+      `apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  duration: ${duration}\n  timeline: [${timeline}]\n---\n` +
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n' +
+      '  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx:1.27}]}\n'
+    const scale = '{at: 5m, action: scale, target: deployment/web, replicas: 4}'
+    const podCount = (a: ReturnType<typeof createAnalyzer>, atS: number): number => a.viewAt(atS)!.pods.length
+
+    it('resumes an appended action from the keyframe before it, and answers as a fresh analysis does', () => {
+      const a = createAnalyzer()
+      expect(a.analyze(1, scenario(''), 0).resumedFromS).toBeNull()
+      const reply = a.analyze(2, scenario(scale), 400)
+      expect(reply.resumedFromS).toBe(270)
+      const fresh = createAnalyzer()
+      expect(reply).toEqual({ ...fresh.analyze(2, scenario(scale), 400), resumedFromS: 270 })
+      expect([podCount(a, 290), podCount(a, 400)]).toEqual([2, 4])
+      for (const t of [100, 290, 300, 301, 599])
+        expect(a.kubectl(['get', 'pods', '-o', 'wide'], t)).toEqual(
+          fresh.kubectl(['get', 'pods', '-o', 'wide'], t),
+        )
+    })
+
+    it('resumes a longer horizon, asked by the page or by the duration, from the last keyframe', () => {
+      const a = createAnalyzer()
+      a.analyze(1, scenario(scale), 0)
+      const longer = a.analyze(2, scenario(scale), 0, 900)
+      expect(longer).toMatchObject({ horizonS: 900, resumedFromS: 600 })
+      expect(podCount(a, 850)).toBe(4)
+      expect(a.analyze(3, scenario(scale, '20m'), 0)).toMatchObject({ horizonS: 1200, resumedFromS: 900 })
+      expect(a.kubectl(['get', 'deploy'], 1100)).toEqual(
+        (() => {
+          const fresh = createAnalyzer()
+          fresh.analyze(1, scenario(scale, '20m'), 0)
+          return fresh.kubectl(['get', 'deploy'], 1100)
+        })(),
+      )
+    })
+
+    it('resumes from the last good timeline across text with errors, and starts over when an object changes', () => {
+      const a = createAnalyzer()
+      a.analyze(1, scenario(''), 0)
+      expect(a.analyze(2, scenario('{at: 5m, action: scale'), 0).view).toBeNull()
+      expect(a.analyze(3, scenario(scale), 0).resumedFromS).toBe(270)
+      expect(a.analyze(4, scenario(scale).replace('replicas: 2', 'replicas: 3'), 0).resumedFromS).toBeNull()
+      expect(podCount(a, 200)).toBe(3)
+    })
+  })
 })

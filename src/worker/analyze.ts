@@ -5,6 +5,7 @@ import {
   explainPod,
   kubectl,
   parseDuration,
+  resimulate,
   simulate,
   type Timeline,
 } from '../engine'
@@ -13,16 +14,21 @@ import type { AnalyzeReply, EngineWorkerApi, TimelineMarker } from './protocol'
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
 
+/** The longest horizon simulated, whatever the scenario or the page asks for. */
+export const MAX_HORIZON_S = 24 * 3600
+
 /**
  * The worker's state: the last timeline computed from text without errors. Kept apart from the worker
- * glue so tests can drive it directly.
+ * glue so tests can drive it directly. A new text re-simulates from that timeline (`resimulate`): when
+ * only the Scenario's actions or the horizon changed, the run resumes from the nearest keyframe before
+ * the first change (DESIGN §2.4), and otherwise starts over; the timeline is the same either way.
  */
 export function createAnalyzer(): EngineWorkerApi {
   let timeline: Timeline | null = null
   const viewAt = (atS: number): AnalyzeReply['view'] =>
     timeline ? clusterView(timeline.stateAt(atS * 1000)) : null
   return {
-    analyze(revision, text, atS) {
+    analyze(revision, text, atS, horizonOverrideS) {
       const { objects, diagnostics, hasErrors } = analyzeScenario(text)
       const kinds: Record<string, number> = {}
       for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1
@@ -34,11 +40,16 @@ export function createAnalyzer(): EngineWorkerApi {
           kinds,
           horizonS: 0,
           view: null,
+          resumedFromS: null,
           markers: [],
         }
       }
-      const horizonS = scenarioHorizonS(objects)
-      timeline = simulate(objects, { untilMs: horizonS * 1000 })
+      const horizonS =
+        horizonOverrideS !== undefined && horizonOverrideS > 0
+          ? Math.min(Math.round(horizonOverrideS), MAX_HORIZON_S)
+          : scenarioHorizonS(objects)
+      const options = { untilMs: horizonS * 1000 }
+      timeline = timeline ? resimulate(timeline, objects, options) : simulate(objects, options)
       return {
         revision,
         diagnostics,
@@ -46,6 +57,7 @@ export function createAnalyzer(): EngineWorkerApi {
         kinds,
         horizonS,
         view: viewAt(Math.min(atS, horizonS)),
+        resumedFromS: timeline.run.resumedFrom === null ? null : timeline.run.resumedFrom / 1000,
         markers: timelineMarkers(timeline),
       }
     },
@@ -72,7 +84,7 @@ function scenarioHorizonS(objects: ReturnType<typeof analyzeScenario>['objects']
   const scenario = objects.find((o) => o.kind === 'Scenario')
   const duration = parseDuration((scenario?.body.spec as { duration?: unknown } | undefined)?.duration)
   return duration !== null && duration > 0
-    ? Math.min(Math.round(duration / 1000), 24 * 3600)
+    ? Math.min(Math.round(duration / 1000), MAX_HORIZON_S)
     : DEFAULT_HORIZON_S
 }
 

@@ -12,6 +12,12 @@ export interface AnalyzeReply {
   readonly horizonS: number
   /** The cluster at the requested time, or null when the text has errors (the page keeps the last good one). */
   readonly view: ClusterView | null
+  /**
+   * Where the new timeline's simulation started, in seconds: a keyframe of the previous timeline when
+   * only the actions or the horizon changed (what came before it was kept), null when it ran from t = 0
+   * or when the text has errors.
+   */
+  readonly resumedFromS: number | null
   /** Moments worth marking on the timeline (events by reason, per second), for the new timeline. */
   readonly markers: TimelineMarker[]
 }
@@ -28,8 +34,12 @@ export interface TimelineMarker {
 
 /** The engine worker's interface, called through comlink. */
 export interface EngineWorkerApi {
-  /** Analyses and simulates the text, and returns the cluster at `atS` seconds. */
-  analyze(revision: number, text: string, atS: number): AnalyzeReply
+  /**
+   * Analyses and simulates the text, and returns the cluster at `atS` seconds. The horizon is the
+   * Scenario's `spec.duration` (10 min without one), or `horizonS` when given: the page extends it as
+   * playback nears the end. What did not change since the last timeline is not simulated again.
+   */
+  analyze(revision: number, text: string, atS: number, horizonS?: number): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
   /** Plain-language reasons for a pod's state at `atS` seconds (why Pending, not Ready, restarted…). */

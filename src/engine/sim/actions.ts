@@ -5,7 +5,7 @@ import { processDied } from '../kubelet/pod-worker'
 import { ownRuntime } from '../kubelet/runtime'
 import { applyObject, deleteWorkload, scaleWorkload } from '../controllers/apply'
 import { cordon, drain, failNode, recoverNode } from '../nodes'
-import { deleteObject, scheduleAt, updateObject, type Sim } from './sim'
+import { deleteObject, updateObject, type Sim } from './sim'
 import { keyOf, type KObject } from './state'
 import { rfc3339 } from './time'
 
@@ -129,16 +129,28 @@ export function scenarioActions(objects: readonly LoadedObject[]): Action[] {
   return out
 }
 
+/**
+ * The actions in the order a run carries them out: by time (whole milliseconds), ties in timeline order.
+ * Two scenarios whose lists agree up to some position run the same actions up to that position's time.
+ */
+export function actionRunOrder(actions: readonly Action[]): Action[] {
+  return actions
+    .map((a, index) => ({ a: Math.round(a.at) === a.at ? a : { ...a, at: Math.round(a.at) }, index }))
+    .sort((x, y) => x.a.at - y.a.at || x.index - y.index)
+    .map((x) => x.a)
+}
+
+/**
+ * Sets up the scenario's scripted actions. They are not queued: the run takes the next one when its
+ * time comes (before the queued tasks due at the same millisecond; see `SimState.actions`).
+ */
 export function scheduleActions(sim: Sim, objects: readonly LoadedObject[]): void {
-  const actions = scenarioActions(objects)
-  sim.s.actions = actions
-  actions.forEach((a, index) => scheduleAt(sim, a.at, { type: 'action', index }))
+  sim.s.actions = actionRunOrder(scenarioActions(objects))
+  sim.s.actionsRun = 0
 }
 
 /** Carries out one scripted action, as kubectl, a failing machine or a crashing process would. */
-export function runAction(sim: Sim, index: number): void {
-  const action = sim.s.actions[index]
-  if (!action) return
+export function runAction(sim: Sim, action: Action): void {
   if (action.action === 'apply') {
     if (action.manifest) applyObject(sim, action.manifest)
     return

@@ -19,10 +19,10 @@ import { createRng, rngState } from './rng'
 import { applyDefaults, createPod as createPodObject } from '../api/defaults'
 import { randomSuffix } from '../model/names'
 import { ownRuntime } from '../kubelet/runtime'
-import { createObject, schedule, type Change, type Sim, type Watcher } from './sim'
+import { createObject, jsonEqual, schedule, type Change, type Sim, type Watcher } from './sim'
 import type { KObject, LogEntry, SimState, Task } from './state'
 import { rfc3339 } from './time'
-import { runAction, scheduleActions } from './actions'
+import { actionRunOrder, runAction, scenarioActions, scheduleActions, type Action } from './actions'
 import { nodeLifecycleWatcher, runNodeTask, startNodeLifecycle } from '../nodes'
 // Admission after defaulting (namespaces, LimitRange, Service allocation, ResourceQuota) and the
 // Service/namespace/quota controllers (src/engine/api, src/engine/services).
@@ -43,6 +43,18 @@ export interface SimulateOptions {
 export interface Keyframe {
   readonly at: number
   readonly state: SimState
+  /** How long the log was at this moment (`state.log` is the whole run's log, shared by every keyframe). */
+  readonly logLength: number
+  /** When the next keyframe by time is due after this one: the cadence a resumed run carries on with. */
+  readonly nextAt: number
+}
+
+/** How a timeline was computed. */
+export interface RunStats {
+  /** The time of the keyframe a re-simulation resumed from; null for a run from t = 0. */
+  readonly resumedFrom: number | null
+  /** Queued tasks and scripted actions this computation carried out (replays for `stateAt` excluded). */
+  readonly steps: number
 }
 
 /** A simulated run: the full event log, and keyframes to rebuild the state at any time quickly. */
@@ -51,54 +63,141 @@ export interface Timeline {
   readonly epochMs: number
   readonly log: readonly LogEntry[]
   readonly keyframes: readonly Keyframe[]
+  readonly run: RunStats
   /** The state at `t` (clamped to the horizon): the nearest keyframe at or before it, replayed to `t`. */
   stateAt(t: number): SimState
 }
 
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
 
+/** The options with their defaults filled in. */
+interface Setup {
+  readonly untilMs: number
+  readonly seed: number
+  readonly epochMs: number
+  readonly every: number
+  /** The model the run uses, and the one the caller gave (a default model is made per run). */
+  readonly model: ContainerModel
+  readonly givenModel: ContainerModel | undefined
+  readonly admit: SimulateOptions['admit']
+}
+
+function setup(options: SimulateOptions): Setup {
+  const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS
+  return {
+    untilMs: options.untilMs,
+    seed: options.seed ?? 1,
+    epochMs,
+    every: options.keyframeEveryMs ?? KEYFRAME_EVERY_MS,
+    model: options.model ?? layeredModel(epochMs),
+    givenModel: options.model,
+    admit: options.admit,
+  }
+}
+
+/** What `resimulate` needs to know about the run behind a timeline. */
+interface RunInputs {
+  readonly objects: readonly LoadedObject[]
+  readonly setup: Setup
+  /** The scripted actions in run order. */
+  readonly actions: readonly Action[]
+}
+
+const inputsOf = new WeakMap<Timeline, RunInputs>()
+
 /**
  * Applies the scenario's objects at t = 0 onto a fresh cluster and runs the simulation to `untilMs`.
  * Pure and deterministic: the same objects and options give the same log, byte for byte.
  */
 export function simulate(objects: readonly LoadedObject[], options: SimulateOptions): Timeline {
-  const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS
-  const model = options.model ?? layeredModel(epochMs)
-  const every = options.keyframeEveryMs ?? KEYFRAME_EVERY_MS
-  const sim = newSim(model, options.seed ?? 1, epochMs, options.admit)
+  const o = setup(options)
+  const sim = newSimFrom(newState(o.seed, o.epochMs), o.admit)
   boot(sim, objects)
-  const keyframes: Keyframe[] = [{ at: 0, state: snapshot(sim.s) }]
-  // A keyframe every `every` ms of simulated time, and more often when the cluster is busy, so that
-  // rebuilding any moment replays at most KEYFRAME_EVERY_TASKS tasks.
-  let nextAt = every
-  let processed = 0
-  const s = sim.s
-  for (let item = peekItem(s.queue); item && item.at <= options.untilMs; item = peekItem(s.queue)) {
-    if (item.at > nextAt || processed >= KEYFRAME_EVERY_TASKS) {
-      if (item.at > nextAt) {
-        s.now = nextAt
-        nextAt += every
-      }
-      keyframes.push({ at: s.now, state: snapshot(s) })
-      processed = 0
-      continue
+  const start: Keyframe = { at: 0, state: snapshot(sim.s), logLength: sim.s.log.length, nextAt: o.every }
+  return runOn(sim, { objects, setup: o, actions: sim.s.actions }, [start], null)
+}
+
+/**
+ * The timeline of `objects` under `options`, reusing what `previous` computed: when the scenario
+ * differs from the one behind `previous` only in its scripted actions and/or its horizon, the run
+ * resumes from the last keyframe before the earliest action that differs (for a horizon change only,
+ * from the last keyframe within both horizons), keeping the keyframes and the log up to there.
+ * Otherwise it simulates from t = 0. Either way the result is exactly `simulate(objects, options)`:
+ * the same log byte for byte, the same keyframes, the same state at every moment (DESIGN §2.4).
+ * `previous` is left as it was and stays usable.
+ */
+export function resimulate(
+  previous: Timeline,
+  objects: readonly LoadedObject[],
+  options: SimulateOptions,
+): Timeline {
+  const before = inputsOf.get(previous)
+  if (!before || !sameSetup(before.setup, options) || !sameObjects(before.objects, objects))
+    return simulate(objects, options)
+  // The default model is pure (its caches are keyed by object identity), so the new run may share it.
+  const o: Setup = { ...before.setup, untilMs: options.untilMs }
+  const actions = actionRunOrder(scenarioActions(objects))
+  const differsAt = firstDifference(before.actions, actions)
+  // Runs agree on everything before `differsAt`: the actions run by then are the same ones, in the same
+  // order. The keyframe at t = 0 (after boot, before any action) always qualifies.
+  const keyframes = previous.keyframes
+  let i = 0
+  for (let j = keyframes.length - 1; j > 0; j--) {
+    const k = keyframes[j]!
+    if (k.at < differsAt && k.at <= o.untilMs) {
+      i = j
+      break
     }
-    popItem(s.queue)
-    s.now = item.at
-    dispatch(sim, model, item.task)
-    processed++
   }
-  s.now = options.untilMs
-  const finalState = snapshot(sim.s)
-  const log = sim.s.log
-  return {
-    untilMs: options.untilMs,
+  const log = previous.log.slice(0, keyframes[i]!.logLength)
+  // The kept keyframes are the previous run's, pointed at the new log and action list; their maps stay
+  // shared (copy-on-write), and nothing of `previous` is written.
+  const kept: Keyframe[] = keyframes.slice(0, i + 1).map((k) => ({
+    ...k,
+    state: { ...k.state, owner: {}, shared: { objects: true, events: true, runtime: true }, log, actions },
+  }))
+  const sim = newSimFrom(fork(kept[i]!.state, log), o.admit)
+  return runOn(sim, { objects, setup: o, actions }, kept, kept[i]!.at)
+}
+
+/** Runs `sim` from its last keyframe to the horizon, taking keyframes on the way. */
+function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: number | null): Timeline {
+  const { untilMs, every, model, epochMs, admit } = inputs.setup
+  const s = sim.s
+  // A keyframe every `every` ms of simulated time up to the horizon, and one after every
+  // KEYFRAME_EVERY_TASKS steps, so that rebuilding any moment replays at most that many. Where
+  // keyframes fall depends only on what ran before them, never on what comes next, so a run to a
+  // longer horizon, or with other actions later, takes the same keyframes up to there.
+  let nextAt = keyframes[keyframes.length - 1]!.nextAt
+  let processed = 0
+  let steps = 0
+  const keyframe = (): void => {
+    keyframes.push({ at: s.now, state: snapshot(s), logLength: s.log.length, nextAt })
+    processed = 0
+  }
+  for (;;) {
+    const due = nextDue(s)
+    while (nextAt < due && nextAt <= untilMs) {
+      s.now = nextAt
+      nextAt += every
+      keyframe()
+    }
+    if (due > untilMs) break
+    step(sim, model)
+    steps++
+    if (++processed >= KEYFRAME_EVERY_TASKS) keyframe()
+  }
+  s.now = untilMs
+  const finalState = snapshot(s)
+  const timeline: Timeline = {
+    untilMs,
     epochMs,
-    log,
+    log: s.log,
     keyframes,
+    run: { resumedFrom, steps },
     stateAt(t: number): SimState {
-      const at = Math.max(0, Math.min(Math.round(t), options.untilMs))
-      if (at === options.untilMs) return finalState
+      const at = Math.max(0, Math.min(Math.round(t), untilMs))
+      if (at === untilMs) return finalState
       let kf = keyframes[0]!
       for (let lo = 0, hi = keyframes.length - 1; lo <= hi;) {
         const mid = (lo + hi) >> 1
@@ -107,23 +206,89 @@ export function simulate(objects: readonly LoadedObject[], options: SimulateOpti
           lo = mid + 1
         } else hi = mid - 1
       }
-      const replay = newSimFrom(snapshot(kf.state), model, options.admit)
-      replay.s.log = []
+      const replay = newSimFrom(fork(kf.state, []), admit)
       runUntil(replay, model, at)
       return replay.s
     },
   }
+  inputsOf.set(timeline, inputs)
+  return timeline
 }
 
-/** Runs every task due at or before `t`, then sets the clock to `t`. */
-export function runUntil(sim: Sim, model: ContainerModel, t: number): void {
-  const s = sim.s
-  for (let item = peekItem(s.queue); item && item.at <= t; item = peekItem(s.queue)) {
-    popItem(s.queue)
-    s.now = item.at
-    dispatch(sim, model, item.task)
+/** The options that must be the same for a run to reuse another's keyframes (the horizon may differ). */
+function sameSetup(a: Setup, options: SimulateOptions): boolean {
+  return (
+    a.seed === (options.seed ?? 1) &&
+    a.epochMs === (options.epochMs ?? DEFAULT_EPOCH_MS) &&
+    a.every === (options.keyframeEveryMs ?? KEYFRAME_EVERY_MS) &&
+    a.givenModel === options.model &&
+    a.admit === options.admit
+  )
+}
+
+/**
+ * The scenarios are the same apart from the Scenario's `spec.timeline` and `spec.duration` (the caller
+ * turns the duration into the horizon): same objects, in the same order, by content. Where they came
+ * from in the text does not matter.
+ */
+function sameObjects(a: readonly LoadedObject[], b: readonly LoadedObject[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x.kind !== y.kind || x.apiVersion !== y.apiVersion || !jsonEqual(x.metadata, y.metadata)) return false
+    if (!jsonEqual(withoutActions(x), withoutActions(y))) return false
   }
-  s.now = t
+  return true
+}
+
+function withoutActions(o: LoadedObject): unknown {
+  if (o.kind !== 'Scenario') return o.body
+  const spec = o.body.spec
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return o.body
+  const { timeline: _timeline, duration: _duration, ...rest } = spec as Record<string, unknown>
+  return { ...o.body, spec: rest }
+}
+
+/** The time of the first action that is not the same in both run orders (Infinity: none). */
+function firstDifference(a: readonly Action[], b: readonly Action[]): number {
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x && y && jsonEqual(x, y)) continue
+    return Math.min(x?.at ?? Infinity, y?.at ?? Infinity)
+  }
+  return Infinity
+}
+
+/** When the next step is due: the next scripted action or the next queued task. */
+function nextDue(s: SimState): number {
+  const action = s.actions[s.actionsRun]
+  const item = peekItem(s.queue)
+  return Math.min(action?.at ?? Infinity, item?.at ?? Infinity)
+}
+
+/** Carries out what is due next; a scripted action goes before the queued tasks due at its millisecond. */
+function step(sim: Sim, model: ContainerModel): void {
+  const s = sim.s
+  const action = s.actions[s.actionsRun]
+  const item = peekItem(s.queue)
+  if (action && (!item || action.at <= item.at)) {
+    s.actionsRun++
+    s.now = Math.max(s.now, action.at)
+    return runAction(sim, action)
+  }
+  if (!item) return
+  popItem(s.queue)
+  s.now = item.at
+  dispatch(sim, model, item.task)
+}
+
+/** Runs every step due at or before `t`, then sets the clock to `t`. */
+export function runUntil(sim: Sim, model: ContainerModel, t: number): void {
+  while (nextDue(sim.s) <= t) step(sim, model)
+  sim.s.now = t
 }
 
 function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
@@ -153,8 +318,6 @@ function dispatch(sim: Sim, model: ContainerModel, task: Task): void {
     }
     case 'pod-deleted':
       return
-    case 'action':
-      return runAction(sim, task.index)
     case 'node':
       return runNodeTask(sim, task)
   }
@@ -203,8 +366,8 @@ const watchers: Watcher[] = [
   },
 ]
 
-function newSim(model: ContainerModel, seed: number, epochMs: number, admit: SimulateOptions['admit']): Sim {
-  const s: SimState = {
+function newState(seed: number, epochMs: number): SimState {
+  return {
     now: 0,
     seq: 0,
     rv: 0,
@@ -221,14 +384,13 @@ function newSim(model: ContainerModel, seed: number, epochMs: number, admit: Sim
     log: [],
     pendingOnce: new Set(),
     actions: [],
+    actionsRun: 0,
     shared: { objects: false, events: false, runtime: false },
   }
-  return newSimFrom(s, model, admit)
 }
 
-function newSimFrom(s: SimState, _model: ContainerModel, admit: SimulateOptions['admit']): Sim {
-  const sim: Sim = { s, watchers, admit: admit ?? apiServerAdmit }
-  return sim
+function newSimFrom(s: SimState, admit: SimulateOptions['admit']): Sim {
+  return { s, watchers, admit: admit ?? apiServerAdmit }
 }
 
 /**
@@ -296,10 +458,18 @@ function boot(sim: Sim, objects: readonly LoadedObject[]): void {
  * ownership token here; the small bookkeeping maps are copied.
  */
 export function snapshot(s: SimState): SimState {
-  const images = new Map<string, Set<string>>()
-  for (const [k, v] of s.images) images.set(k, new Set(v))
   s.owner = {}
   s.shared = { objects: true, events: true, runtime: true }
+  return fork(s, s.log)
+}
+
+/**
+ * A state to run on from `s` (a keyframe's, never written to), writing its log to `log`. `s` itself is
+ * not touched: the maps are shared copy-on-write, the runtime records under a fresh ownership token.
+ */
+function fork(s: SimState, log: LogEntry[]): SimState {
+  const images = new Map<string, Set<string>>()
+  for (const [k, v] of s.images) images.set(k, new Set(v))
   return {
     ...s,
     owner: {},
@@ -309,7 +479,7 @@ export function snapshot(s: SimState): SimState {
     images,
     ipNext: new Map(s.ipNext),
     logs: new Map(s.logs),
-    log: s.log,
+    log,
     pendingOnce: new Set(s.pendingOnce),
   }
 }

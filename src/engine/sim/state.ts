@@ -44,7 +44,6 @@ export type Task =
   | { type: 'kill-done'; pod: string; container: string; run: number }
   | { type: 'pod-deleted'; pod: string }
   | { type: 'controllers' }
-  | { type: 'action'; index: number }
   // Node lifecycle (src/engine/nodes): kubelet status ticks, controller checks, taint evictions, drains.
   | { type: 'node'; step: NodeStep; node: string; gen: number; pod?: string }
 
@@ -97,8 +96,15 @@ export interface SimState {
    * Jobs' resourceVersions) and the `AddAfter` time it waits for (immutable; src/engine/controllers/cronjob.ts).
    */
   cronJobQueue?: Readonly<Record<string, { readonly seen: string; readonly due?: number }>>
-  /** The Scenario's scripted actions, in timeline order (never changed during a run). */
+  /**
+   * The Scenario's scripted actions in the order they run: by time, ties in timeline order. They are not
+   * queued tasks: each runs, before any queued task due at the same millisecond, when the run reaches its
+   * time, so their order never depends on when they were queued and they take no sequence numbers. A
+   * re-simulation that changes the list after `actionsRun` can resume from this state (`resimulate`).
+   */
   actions: readonly Action[]
+  /** How many of `actions` have run. */
+  actionsRun: number
   /** Kubelet heartbeats, node health, scheduled taint evictions, drains (src/engine/nodes; immutable). */
   nodeLife?: NodeLifeState
   /** Maps this state shares with a keyframe: copied on their first write (`writable…`). */
