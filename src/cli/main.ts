@@ -9,6 +9,7 @@ import {
   loadManifests,
   MAX_HORIZON_MS,
   parseDuration,
+  scenarioSeed,
   simulate,
   type ClusterObjects,
   type Diagnostic,
@@ -131,7 +132,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (args.length === 0) return usage(io, 'kubeplay run: give the kubectl command to run, e.g. get pods')
   const until = parsed.options.has('until') ? parseDuration(parsed.options.get('until')) : 600_000
   const at = parsed.options.has('at') ? parseDuration(parsed.options.get('at')) : until
-  const seedText = parsed.options.get('seed') ?? '1'
+  const seedText = parsed.options.get('seed') ?? ''
   if (until === null || until < 0)
     return usage(
       io,
@@ -139,7 +140,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     )
   if (at === null || at < 0)
     return usage(io, `kubeplay run: --at ${parsed.options.get('at')} is not a duration (e.g. 90s, 10m, 1h)`)
-  if (!/^\d+$/.test(seedText)) return usage(io, `kubeplay run: --seed ${seedText} is not a whole number`)
+  if (seedText !== '' && !/^\d+$/.test(seedText))
+    return usage(io, `kubeplay run: --seed ${seedText} is not a whole number`)
   const horizon = Math.max(until, at)
   if (horizon > MAX_HORIZON_MS)
     return usage(
@@ -152,9 +154,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const analysis = analyzeScenario(text)
   for (const d of analysis.diagnostics) if (d.severity === 'error') io.stderr(formatDiagnostic(name, d))
   if (analysis.hasErrors) return EXIT.inputErrors
-  const timeline = simulate(analysis.objects, { untilMs: horizon, seed: Number(seedText) })
-  const state = timeline.stateAt(at)
-  return runKubectl(args, clusterObjects(state), timeline.epochMs + at, io)
+  const seed = seedText === '' ? scenarioSeed(analysis.objects) : Number(seedText)
+  const timeline = simulate(analysis.objects, { untilMs: horizon, seed })
+  if (timeline.stopped) io.stderr(`${name}: warning: ${timeline.stopped.reason}\n`)
+  const shown = Math.min(at, timeline.untilMs)
+  return runKubectl(args, clusterObjects(timeline.stateAt(shown)), timeline.epochMs + shown, io)
 }
 
 /** `kubeplay print <file|-> [--now T] <kubectl args…>`: the objects as given, status included. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyzeScenario } from './analyze'
 import { checkLimits } from './limits'
 import type { Diagnostic } from './model/diagnostic'
-import { simulate } from './sim/simulate'
+import { resimulate, simulate } from './sim/simulate'
 
 /**
  * Bad and odd YAML (issue 8): each input gives positioned diagnostics, never an exception, and what
@@ -170,5 +170,60 @@ describe('runaway scenarios meet documented limits with a clear message (issue 8
     expect(errors(a.diagnostics).map((d) => d.message)).toEqual([
       'spec.duration: kubeplay simulates at most 24h',
     ])
+  })
+})
+
+describe('a run that reaches the memory limits stops there, with a message (issue 8)', () => {
+  const crashLoop = (actions = '') =>
+    analyzeScenario(`apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: runaway}
+spec:
+  duration: 24h
+  timeline:${actions || ' []'}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 20
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata:
+      labels: {app: web}
+      annotations:
+        kubeplay.dev/behavior: |
+          app: {exit: {after: 0.001, code: 1}}
+    spec:
+      containers: [{name: app, image: nginx}]
+`).objects
+
+  it('stops at the log limit, and the horizon becomes the moment it stopped', () => {
+    const tl = simulate(crashLoop(), { untilMs: 86_400_000, limits: { logEntries: 5_000 } })
+    expect(tl.stopped?.reason).toMatch(
+      /^the simulation stopped at \S+: it recorded 5,000 changes, kubeplay's limit; shorten spec\.duration or run fewer pods$/,
+    )
+    expect(tl.untilMs).toBe(tl.stopped!.atMs)
+    expect(tl.untilMs).toBeLessThan(86_400_000)
+    expect(tl.log.length).toBeLessThan(5_100)
+  })
+
+  it('stops at the keyframe memory limit', () => {
+    const tl = simulate(crashLoop(), { untilMs: 86_400_000, limits: { keyframeEntries: 20_000 } })
+    expect(tl.stopped?.reason).toMatch(/its snapshots for the timeline filled the memory kubeplay allows/)
+    expect(tl.keyframes.at(-1)!.entries).toBeGreaterThanOrEqual(20_000)
+  })
+
+  it('a resumed run stops exactly where a fresh one does', () => {
+    const limits = { logEntries: 8_000 }
+    const before = simulate(crashLoop(), { untilMs: 86_400_000, limits })
+    const edited = crashLoop('\n    - {at: 5m, action: scale, target: deployment/web, replicas: 25}')
+    const resumed = resimulate(before, edited, { untilMs: 86_400_000, limits })
+    const fresh = simulate(edited, { untilMs: 86_400_000, limits })
+    expect(resumed.run.resumedFrom).not.toBeNull()
+    expect(resumed.stopped).toEqual(fresh.stopped)
+    expect(resumed.log.map((e) => `${e.t} ${e.key} ${e.summary}`)).toEqual(
+      fresh.log.map((e) => `${e.t} ${e.key} ${e.summary}`),
+    )
   })
 })

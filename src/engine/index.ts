@@ -2,9 +2,17 @@
 export { loadManifests, MAX_TEXT_BYTES, type LoadResult } from './parse/loader'
 export type { ClusterView, NodeView, PodView, ServiceView } from './cluster/view'
 export type { Diagnostic, Severity, SourceRange } from './model/diagnostic'
+export { WHOLE_TEXT } from './model/diagnostic'
 export type { LoadedObject } from './model/object'
 export { ENGINE_VERSION, KUBERNETES_VERSION } from './version'
-export { resimulate, simulate, type RunStats, type Timeline, type SimulateOptions } from './sim/simulate'
+export {
+  resimulate,
+  scenarioSeed,
+  simulate,
+  type RunStats,
+  type Timeline,
+  type SimulateOptions,
+} from './sim/simulate'
 export { DEFAULT_EPOCH_MS } from './sim/latencies'
 export { clusterObjects, clusterView } from './views'
 export { kubectl, type ClusterObjects, type KubectlResult } from './kubectl/command'

@@ -5,6 +5,18 @@ import type { LoadedObject } from './model/object'
 export const MAX_PODS = 10_000
 /** The most nodes a cluster may have (`spec.nodes` of the Scenario, or `kind: Node` documents). */
 export const MAX_NODES = 1_000
+/**
+ * The most changes one run records (its log): a run that reaches it stops there, with a message (about
+ * 1 GB of browser memory would be needed for ten times as many). An hour of 2,000 probed pods records
+ * about 30,000.
+ */
+export const MAX_LOG_ENTRIES = 500_000
+/**
+ * The most map entries the timeline's keyframes may hold, summed over keyframes (each may copy the
+ * cluster's objects, events and kubelet records): about 500 MB. An hour of 2,000 probed pods uses about
+ * 2 million; a day of them would need 60 million, so such a run stops early with a message.
+ */
+export const MAX_KEYFRAME_ENTRIES = 12_000_000
 /** The longest simulated horizon. */
 export const MAX_HORIZON_MS = 24 * 60 * 60 * 1000
 

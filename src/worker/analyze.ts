@@ -6,6 +6,8 @@ import {
   kubectl,
   parseDuration,
   resimulate,
+  scenarioSeed,
+  WHOLE_TEXT,
   simulate,
   type Timeline,
 } from '../engine'
@@ -48,15 +50,22 @@ export function createAnalyzer(): EngineWorkerApi {
         horizonOverrideS !== undefined && horizonOverrideS > 0
           ? Math.min(Math.round(horizonOverrideS), MAX_HORIZON_S)
           : scenarioHorizonS(objects)
-      const options = { untilMs: horizonS * 1000 }
+      const options = { untilMs: horizonS * 1000, seed: scenarioSeed(objects) }
       timeline = timeline ? resimulate(timeline, objects, options) : simulate(objects, options)
+      const stopped = timeline.stopped
+      const simulatedS = stopped ? stopped.atMs / 1000 : horizonS
       return {
         revision,
-        diagnostics,
+        diagnostics: stopped
+          ? [
+              ...diagnostics,
+              { ...WHOLE_TEXT, severity: 'warning', code: 'run-stopped', message: stopped.reason },
+            ]
+          : diagnostics,
         objectCount: objects.length,
         kinds,
-        horizonS,
-        view: viewAt(Math.min(atS, horizonS)),
+        horizonS: simulatedS,
+        view: viewAt(Math.min(atS, simulatedS)),
         resumedFromS: timeline.run.resumedFrom === null ? null : timeline.run.resumedFrom / 1000,
         markers: timelineMarkers(timeline),
       }

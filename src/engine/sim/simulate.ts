@@ -27,6 +27,8 @@ import { nodeLifecycleWatcher, runNodeTask, startNodeLifecycle } from '../nodes'
 // Admission after defaulting (namespaces, LimitRange, Service allocation, ResourceQuota) and the
 // Service/namespace/quota controllers (src/engine/api, src/engine/services).
 import { admitOnCreate, isRefusal, type Refusal } from '../api/store-admission'
+import { MAX_KEYFRAME_ENTRIES, MAX_LOG_ENTRIES } from '../limits'
+import { goDuration } from '../model/duration'
 import { kubernetesService, reconcileServiceControllers, wakesServiceControllers } from '../services'
 
 export interface SimulateOptions {
@@ -36,6 +38,8 @@ export interface SimulateOptions {
   readonly epochMs?: number
   readonly keyframeEveryMs?: number
   readonly model?: ContainerModel
+  /** Where a runaway run stops (src/engine/limits.ts); smaller values let tests reach them quickly. */
+  readonly limits?: { readonly logEntries?: number; readonly keyframeEntries?: number }
   /** Turns a manifest's body into the object the API server stores (defaults, admission). */
   readonly admit?: (kind: string, body: Record<string, unknown>, sim: Sim) => Record<string, unknown>
 }
@@ -45,6 +49,11 @@ export interface Keyframe {
   readonly state: SimState
   /** How long the log was at this moment (`state.log` is the whole run's log, shared by every keyframe). */
   readonly logLength: number
+  /**
+   * The memory the keyframes up to this one may hold, in map entries (objects, events, kubelet runtime
+   * records of each): what MAX_KEYFRAME_ENTRIES bounds.
+   */
+  readonly entries: number
   /** When the next keyframe by time is due after this one: the cadence a resumed run carries on with. */
   readonly nextAt: number
 }
@@ -59,7 +68,10 @@ export interface RunStats {
 
 /** A simulated run: the full event log, and keyframes to rebuild the state at any time quickly. */
 export interface Timeline {
+  /** The simulated horizon: the one asked for, or the moment the run stopped at a limit (`stopped`). */
   readonly untilMs: number
+  /** Set when the run stopped before the horizon asked for because it reached MAX_LOG_ENTRIES. */
+  readonly stopped: { readonly atMs: number; readonly reason: string } | null
   readonly epochMs: number
   readonly log: readonly LogEntry[]
   readonly keyframes: readonly Keyframe[]
@@ -69,6 +81,12 @@ export interface Timeline {
 }
 
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+
+/** The Scenario document's `spec.seed` (DESIGN §2.1), or 1. */
+export function scenarioSeed(objects: readonly LoadedObject[]): number {
+  const seed = (objects.find((o) => o.kind === 'Scenario')?.body.spec as { seed?: unknown } | undefined)?.seed
+  return typeof seed === 'number' && Number.isSafeInteger(seed) && seed >= 0 ? seed : 1
+}
 
 /** The options with their defaults filled in. */
 interface Setup {
@@ -80,6 +98,8 @@ interface Setup {
   readonly model: ContainerModel
   readonly givenModel: ContainerModel | undefined
   readonly admit: SimulateOptions['admit']
+  readonly maxLogEntries: number
+  readonly maxKeyframeEntries: number
 }
 
 function setup(options: SimulateOptions): Setup {
@@ -92,6 +112,8 @@ function setup(options: SimulateOptions): Setup {
     model: options.model ?? layeredModel(epochMs),
     givenModel: options.model,
     admit: options.admit,
+    maxLogEntries: options.limits?.logEntries ?? MAX_LOG_ENTRIES,
+    maxKeyframeEntries: options.limits?.keyframeEntries ?? MAX_KEYFRAME_ENTRIES,
   }
 }
 
@@ -113,7 +135,13 @@ export function simulate(objects: readonly LoadedObject[], options: SimulateOpti
   const o = setup(options)
   const sim = newSimFrom(newState(o.seed, o.epochMs), o.admit)
   boot(sim, objects)
-  const start: Keyframe = { at: 0, state: snapshot(sim.s), logLength: sim.s.log.length, nextAt: o.every }
+  const start: Keyframe = {
+    at: 0,
+    state: snapshot(sim.s),
+    logLength: sim.s.log.length,
+    nextAt: o.every,
+    entries: stateEntries(sim.s),
+  }
   return runOn(sim, { objects, setup: o, actions: sim.s.actions }, [start], null)
 }
 
@@ -162,7 +190,9 @@ export function resimulate(
 
 /** Runs `sim` from its last keyframe to the horizon, taking keyframes on the way. */
 function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: number | null): Timeline {
-  const { untilMs, every, model, epochMs, admit } = inputs.setup
+  const { every, model, epochMs, admit } = inputs.setup
+  let untilMs = inputs.setup.untilMs
+  let stopped: Timeline['stopped'] = null
   const s = sim.s
   // A keyframe every `every` ms of simulated time up to the horizon, and one after every
   // KEYFRAME_EVERY_TASKS steps, so that rebuilding any moment replays at most that many. Where
@@ -172,7 +202,8 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
   let processed = 0
   let steps = 0
   const keyframe = (): void => {
-    keyframes.push({ at: s.now, state: snapshot(s), logLength: s.log.length, nextAt })
+    const entries = keyframes[keyframes.length - 1]!.entries + stateEntries(s)
+    keyframes.push({ at: s.now, state: snapshot(s), logLength: s.log.length, nextAt, entries })
     processed = 0
   }
   for (;;) {
@@ -183,6 +214,23 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
       keyframe()
     }
     if (due > untilMs) break
+    // A runaway scenario (thousands of pods crash-looping for a day) stops at a documented limit instead
+    // of exhausting the tab's memory. The log length depends only on what ran, so a resumed run stops
+    // exactly where a fresh one does.
+    const limit =
+      s.log.length >= inputs.setup.maxLogEntries
+        ? `it recorded ${inputs.setup.maxLogEntries.toLocaleString('en-US')} changes`
+        : keyframes[keyframes.length - 1]!.entries >= inputs.setup.maxKeyframeEntries
+          ? 'its snapshots for the timeline filled the memory kubeplay allows'
+          : null
+    if (limit) {
+      untilMs = s.now
+      stopped = {
+        atMs: s.now,
+        reason: `the simulation stopped at ${goDuration(s.now)}: ${limit}, kubeplay's limit; shorten spec.duration or run fewer pods`,
+      }
+      break
+    }
     step(sim, model)
     steps++
     if (++processed >= KEYFRAME_EVERY_TASKS) keyframe()
@@ -191,6 +239,7 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
   const finalState = snapshot(s)
   const timeline: Timeline = {
     untilMs,
+    stopped,
     epochMs,
     log: s.log,
     keyframes,
@@ -215,6 +264,11 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
   return timeline
 }
 
+/** How many map entries a snapshot of `s` may come to hold once its maps are copied on write. */
+function stateEntries(s: SimState): number {
+  return s.objects.size + s.events.size + s.runtime.size
+}
+
 /** The options that must be the same for a run to reuse another's keyframes (the horizon may differ). */
 function sameSetup(a: Setup, options: SimulateOptions): boolean {
   return (
@@ -222,7 +276,9 @@ function sameSetup(a: Setup, options: SimulateOptions): boolean {
     a.epochMs === (options.epochMs ?? DEFAULT_EPOCH_MS) &&
     a.every === (options.keyframeEveryMs ?? KEYFRAME_EVERY_MS) &&
     a.givenModel === options.model &&
-    a.admit === options.admit
+    a.admit === options.admit &&
+    a.maxLogEntries === (options.limits?.logEntries ?? MAX_LOG_ENTRIES) &&
+    a.maxKeyframeEntries === (options.limits?.keyframeEntries ?? MAX_KEYFRAME_ENTRIES)
   )
 }
 
