@@ -53,5 +53,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // Whole-corpus and property tests take seconds; on a loaded 2-core machine several times longer.
+    testTimeout: 60_000,
   },
 })
