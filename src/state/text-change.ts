@@ -21,7 +21,7 @@ export function textChange(before: string, after: string): TextChange {
   )
     tail++
   const end = before.length - tail
-  let text = after.slice(start, after.length - tail)
+  const text = after.slice(start, after.length - tail)
   // A pure insertion slides left to a line start where it can (the same result, in whole lines), so
   // an added line shows as that line rather than as a change across two.
   if (start === end && text !== '') {
