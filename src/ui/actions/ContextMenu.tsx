@@ -61,15 +61,23 @@ export function ContextMenu(): React.JSX.Element | null {
   const box = useRef<HTMLDivElement>(null)
   const [place, setPlace] = useState<{ left: number; top: number } | null>(null)
 
-  // Keep the menu inside the window.
+  // Keep the menu inside the window, also when its actions arrive and it grows.
   useLayoutEffect(() => {
     if (!open || !box.current) return setPlace(null)
-    const { width, height } = box.current.getBoundingClientRect()
-    setPlace({
-      left: Math.max(8, Math.min(open.x, window.innerWidth - width - 8)),
-      top: Math.max(8, Math.min(open.y, window.innerHeight - height - 8)),
-    })
+    const el = box.current
+    const clamp = (): void => {
+      const { width, height } = el.getBoundingClientRect()
+      setPlace({
+        left: Math.max(8, Math.min(open.x, window.innerWidth - width - 8)),
+        top: Math.max(8, Math.min(open.y, window.innerHeight - height - 8)),
+      })
+    }
+    clamp()
+    const observer = new ResizeObserver(clamp)
+    observer.observe(el)
+    return () => observer.disconnect()
   }, [open])
+  const placed = place !== null
 
   useEffect(() => {
     if (!open) return
@@ -94,9 +102,9 @@ export function ContextMenu(): React.JSX.Element | null {
     }
   }, [open])
 
-  // Focus the first control once the actions are known.
+  // Focus the first control once the menu is placed (a hidden element takes no focus).
   useEffect(() => {
-    if (!open || !box.current) return
+    if (!open || !placed || !box.current) return
     const el = box.current
     const focusFirst = (): boolean => {
       const first = el.querySelector<HTMLElement>('button:not([disabled]), input, select')
@@ -107,7 +115,7 @@ export function ContextMenu(): React.JSX.Element | null {
     const observer = new MutationObserver(() => focusFirst() && observer.disconnect())
     observer.observe(el, { childList: true, subtree: true })
     return () => observer.disconnect()
-  }, [open])
+  }, [open, placed])
 
   if (!open) return null
   const { target } = open

@@ -74,6 +74,13 @@ export function ConsolePanel(): React.JSX.Element {
   return (
     <>
       <div className="console-output" ref={output} data-testid="console-output" aria-live="polite">
+        {entries.length === 0 ? (
+          <p className="console-welcome">
+            Ask the cluster at the time cursor, as kubectl would answer: <code>get pods -o wide</code> ·{' '}
+            <code>describe deploy web</code> · <code>get events</code> · <code>logs &lt;pod&gt;</code>. Tab
+            completes kinds and names; ↑ brings back the last command.
+          </p>
+        ) : null}
         {entries.map((e, i) => (
           <div key={i} className="console-entry">
             <div className="console-command">
