@@ -18,9 +18,15 @@ export interface ScenarioState {
   readonly viewIsCurrent: boolean
   /** The simulated horizon of the current timeline, in seconds. */
   readonly horizonS: number
+  /** True when the scenario sets `spec.duration`: playback stops there instead of growing the horizon. */
+  readonly horizonFixed: boolean
+  /** The horizon asked of the worker (0: its default), raised as playback nears the end. */
+  readonly minHorizonS: number
   /** The moments marked on the timeline. */
   readonly markers: readonly TimelineMarker[]
   setText(text: string): void
+  /** Asks for a timeline reaching at least `horizonS` seconds (re-simulates the same text). */
+  extendHorizon(horizonS: number): void
   acceptReply(reply: AnalyzeReply): void
   /** A new view of the same timeline (the time cursor moved). */
   acceptView(view: ClusterView | null): void
@@ -36,10 +42,16 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   view: null,
   viewIsCurrent: false,
   horizonS: 0,
+  horizonFixed: false,
+  minHorizonS: 0,
   markers: [],
   setText: (text) => {
     if (text === get().text) return
     set((s) => ({ text, revision: s.revision + 1 }))
+  },
+  extendHorizon: (horizonS) => {
+    if (horizonS <= get().minHorizonS) return
+    set((s) => ({ minHorizonS: horizonS, revision: s.revision + 1 }))
   },
   acceptReply: (reply) => {
     if (reply.revision !== get().revision) return
@@ -51,6 +63,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       view: reply.view ?? s.view,
       viewIsCurrent: reply.view !== null,
       horizonS: reply.view !== null ? reply.horizonS : s.horizonS,
+      horizonFixed: reply.view !== null ? reply.horizonFixed : s.horizonFixed,
       markers: reply.view !== null ? reply.markers : s.markers,
     }))
   },

@@ -1,13 +1,16 @@
 import { create } from 'zustand'
 
-/** What the inspector shows: an object of the cluster, by kind, namespace and name. */
+/**
+ * What the inspector shows: an object of the cluster, by kind, namespace and name (namespace empty for
+ * cluster-scoped kinds such as Node).
+ */
 export interface Selection {
-  readonly kind: 'Pod' | 'Node' | 'Service'
+  readonly kind: string
   readonly namespace: string
   readonly name: string
 }
 
-export type InspectorTab = 'describe' | 'yaml' | 'logs'
+export type InspectorTab = 'describe' | 'events' | 'yaml' | 'logs'
 
 export interface SelectionState {
   readonly selected: Selection | null
@@ -23,13 +26,34 @@ export const useSelection = create<SelectionState>()((set) => ({
   setTab: (tab) => set({ tab }),
 }))
 
+/** The kinds `kubectl describe` prints in kubeplay (the engine's kubectl DESCRIBABLE). */
+export const DESCRIBED_KINDS = ['Pod', 'Node', 'Deployment', 'ReplicaSet', 'Job', 'Service', 'Endpoints', 'ResourceQuota'] // prettier-ignore
+
+/** The inspector tabs an object of `kind` has, in order. */
+export function inspectorTabs(kind: string): InspectorTab[] {
+  return [
+    ...(DESCRIBED_KINDS.includes(kind) ? (['describe'] as const) : []),
+    'events',
+    'yaml',
+    ...(kind === 'Pod' ? (['logs'] as const) : []),
+  ]
+}
+
 /** The kubectl command behind an inspector tab. */
 export function inspectorCommand(s: Selection, tab: InspectorTab): string[] {
-  const resource = s.kind === 'Pod' ? 'pod' : s.kind === 'Node' ? 'node' : 'service'
-  const ns = s.kind === 'Node' ? [] : ['-n', s.namespace]
+  const resource = s.kind.toLowerCase()
+  const ns = s.namespace === '' ? [] : ['-n', s.namespace]
   switch (tab) {
     case 'describe':
       return ['describe', resource, s.name, ...ns]
+    case 'events':
+      return [
+        'get',
+        'events',
+        ...(s.namespace === '' ? ['-A'] : ns),
+        '--field-selector',
+        `involvedObject.kind=${s.kind},involvedObject.name=${s.name}`,
+      ]
     case 'yaml':
       return ['get', resource, s.name, ...ns, '-o', 'yaml']
     case 'logs':

@@ -16,9 +16,9 @@ export function startScenarioSync(): () => void {
   let viewWanted: number | null = null
 
   const analyze = (): void => {
-    const { revision, text } = useScenario.getState()
+    const { revision, text, minHorizonS } = useScenario.getState()
     void engineWorker()
-      .analyze(revision, text, useTimeline.getState().timeS)
+      .analyze(revision, text, useTimeline.getState().timeS, minHorizonS)
       .then((reply) => useScenario.getState().acceptReply(reply))
   }
   const requestView = (timeS: number): void => {

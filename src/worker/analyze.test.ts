@@ -82,13 +82,12 @@ describe('createAnalyzer', () => {
         )
     })
 
-    it('resumes a longer horizon, asked by the page or by the duration, from the last keyframe', () => {
+    it('resumes a longer horizon, set by the duration, from the last keyframe', () => {
       const a = createAnalyzer()
       a.analyze(1, scenario(scale), 0)
-      const longer = a.analyze(2, scenario(scale), 0, 900)
-      expect(longer).toMatchObject({ horizonS: 900, resumedFromS: 600 })
-      expect(podCount(a, 850)).toBe(4)
-      expect(a.analyze(3, scenario(scale, '20m'), 0)).toMatchObject({ horizonS: 1200, resumedFromS: 900 })
+      // The scenario fixes its duration, so the page's request for more does not apply.
+      expect(a.analyze(2, scenario(scale), 0, 900)).toMatchObject({ horizonS: 600, horizonFixed: true })
+      expect(a.analyze(3, scenario(scale, '20m'), 0)).toMatchObject({ horizonS: 1200, resumedFromS: 600 })
       expect(a.kubectl(['get', 'deploy'], 1100)).toEqual(
         (() => {
           const fresh = createAnalyzer()
@@ -106,5 +105,88 @@ describe('createAnalyzer', () => {
       expect(a.analyze(4, scenario(scale).replace('replicas: 2', 'replicas: 3'), 0).resumedFromS).toBeNull()
       expect(podCount(a, 200)).toBe(3)
     })
+  })
+})
+
+const liveness = `apiVersion: v1
+kind: Pod
+metadata: {name: liveness-exec}
+spec:
+  containers:
+  - name: liveness
+    image: registry.k8s.io/busybox:1.27.2
+    args: [/bin/sh, -c, "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600"]
+    livenessProbe: {exec: {command: [cat, /tmp/healthy]}, initialDelaySeconds: 5, periodSeconds: 5}
+`
+
+describe('the page’s questions about one timeline', () => {
+  it('grows the horizon on request unless the scenario fixes its duration', () => {
+    const a = createAnalyzer()
+    expect(a.analyze(1, pod, 0, 900)).toMatchObject({ horizonS: 900, horizonFixed: false })
+    expect(a.analyze(2, pod, 0, 0)).toMatchObject({ horizonS: 600, horizonFixed: false })
+    const fixed =
+      'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec: {duration: 2m}\n---\n'
+    expect(a.analyze(3, fixed + pod, 0, 900)).toMatchObject({ horizonS: 120, horizonFixed: true })
+    expect(a.analyze(4, pod, 0, 10 * 24 * 3600).horizonS).toBe(24 * 3600)
+    // Growing resumes from the last keyframe of the shorter timeline instead of starting over.
+    a.analyze(5, pod, 0, 600)
+    expect(a.analyze(6, pod, 0, 1200)).toMatchObject({ horizonS: 1200, resumedFromS: 600 })
+  })
+
+  it('links a restart to the probe failures before it and to the kill (reference G1)', () => {
+    const a = createAnalyzer()
+    a.analyze(1, liveness, 0)
+    const [line] = a.explain('default', 'liveness-exec', 80)
+    expect(line!.text).toContain('restarted 1 time')
+    // Failures at 35, 40 and 45 s (failureThreshold 3 × periodSeconds 5 after the file goes at 30 s).
+    expect(line!.moments.map((m) => [Math.floor(m.t), m.reason])).toEqual([
+      [35, 'Unhealthy'],
+      [40, 'Unhealthy'],
+      [45, 'Unhealthy'],
+      [45, 'Killing'],
+    ])
+  })
+
+  it('lists the event occurrences up to the cursor, repeats included', () => {
+    const a = createAnalyzer()
+    a.analyze(1, liveness, 0)
+    const events = a.events(45.07, 100)
+    const unhealthy = events.filter((e) => e.reason === 'Unhealthy')
+    expect(unhealthy.map((e) => e.t)).toEqual([35.07, 40.07, 45.07])
+    expect(unhealthy[0]).toMatchObject({
+      type: 'Warning',
+      kind: 'Pod',
+      namespace: 'default',
+      name: 'liveness-exec',
+      fieldPath: 'spec.containers{liveness}',
+      message: "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+    })
+    expect(events.at(-1)!.reason).toBe('Killing')
+    expect(a.events(45.07, 2).map((e) => e.reason)).toEqual(['Unhealthy', 'Killing'])
+    expect(a.events(10, 100).every((e) => e.t <= 10)).toBe(true)
+  })
+
+  it('names the objects of the cluster and hands one over with its status', () => {
+    const a = createAnalyzer()
+    a.analyze(1, pod, 0)
+    const refs = a.objects(60)
+    expect(refs).toContainEqual({ kind: 'Pod', namespace: 'default', name: 'a' })
+    expect(refs).toContainEqual({ kind: 'Node', namespace: '', name: 'worker-1' })
+    expect(refs.some((r) => r.kind === 'Event')).toBe(false)
+    const o = a.object('Pod', 'default', 'a', 60) as { status?: { phase?: string } }
+    expect(o.status?.phase).toBe('Running')
+    expect(a.object('Pod', 'default', 'nope', 60)).toBeNull()
+  })
+
+  it('marks the moment a pod turns ready, which no event reports', () => {
+    const ready = createAnalyzer()
+      .analyze(1, pod, 0)
+      .markers.filter((m) => m.reason === 'Ready')
+    expect(ready).toHaveLength(1)
+    expect(ready[0]!.sample).toBe('Pod/a: all containers ready')
+    const started = createAnalyzer()
+      .analyze(1, pod, 0)
+      .markers.find((m) => m.reason === 'Started')!
+    expect(ready[0]!.t).toBeGreaterThanOrEqual(started.t)
   })
 })

@@ -10,6 +10,8 @@ export interface AnalyzeReply {
   readonly kinds: Record<string, number>
   /** The simulated horizon in seconds, or 0 when the text has errors (no new timeline). */
   readonly horizonS: number
+  /** True when the Scenario document sets `spec.duration`: the horizon does not grow with playback. */
+  readonly horizonFixed: boolean
   /** The cluster at the requested time, or null when the text has errors (the page keeps the last good one). */
   readonly view: ClusterView | null
   /**
@@ -25,6 +27,7 @@ export interface AnalyzeReply {
 /** Events of one reason within one second of the timeline. */
 export interface TimelineMarker {
   readonly t: number
+  /** The event's reason, or `Ready` for a pod whose containers all turned ready (no event says so). */
   readonly reason: string
   readonly type: 'Normal' | 'Warning'
   readonly count: number
@@ -32,20 +35,62 @@ export interface TimelineMarker {
   readonly sample: string
 }
 
+/** One occurrence of an event (a new event, or a repeat that raised its count), as the log recorded it. */
+export interface EventLine {
+  /** Simulated seconds (millisecond precision). */
+  readonly t: number
+  readonly type: 'Normal' | 'Warning'
+  readonly reason: string
+  /** The involved object. */
+  readonly kind: string
+  readonly namespace: string
+  readonly name: string
+  /** `spec.containers{web}` for container events, else empty. */
+  readonly fieldPath: string
+  readonly message: string
+}
+
+/** An object of the cluster at some moment. `namespace` is empty for cluster-scoped kinds. */
+export interface ObjectRef {
+  readonly kind: string
+  readonly namespace: string
+  readonly name: string
+}
+
+/** A moment of the timeline a "why" reason refers to. */
+export interface WhyMoment {
+  /** Simulated seconds (millisecond precision). */
+  readonly t: number
+  /** The reason of the event there (`Unhealthy`, `Killing`, `FailedScheduling`, …). */
+  readonly reason: string
+}
+
+/** A plain-language reason for a pod's state, with the moments that explain it. */
+export interface WhyLine {
+  readonly text: string
+  readonly moments: readonly WhyMoment[]
+}
+
 /** The engine worker's interface, called through comlink. */
 export interface EngineWorkerApi {
   /**
-   * Analyses and simulates the text, and returns the cluster at `atS` seconds. The horizon is the
-   * Scenario's `spec.duration` (10 min without one), or `horizonS` when given: the page extends it as
-   * playback nears the end. What did not change since the last timeline is not simulated again.
+   * Analyses and simulates the text, and returns the cluster at `atS` seconds. The timeline reaches at
+   * least `minHorizonS` seconds unless the scenario fixes its duration. What did not change since the
+   * last timeline is not simulated again (`resimulate`).
    */
-  analyze(revision: number, text: string, atS: number, horizonS?: number): AnalyzeReply
+  analyze(revision: number, text: string, atS: number, minHorizonS?: number): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
   /** Plain-language reasons for a pod's state at `atS` seconds (why Pending, not Ready, restarted…). */
-  explain(namespace: string, name: string, atS: number): string[]
+  explain(namespace: string, name: string, atS: number): WhyLine[]
   /** A read-only kubectl command (`get pods -o wide`, `describe pod x`, `logs x`) at `atS` seconds. */
   kubectl(args: readonly string[], atS: number): KubectlReply
+  /** The last `limit` event occurrences at or before `atS` seconds, oldest first. */
+  events(atS: number, limit: number): EventLine[]
+  /** Every object of the cluster at `atS` seconds but events, by kind, namespace and name. */
+  objects(atS: number): ObjectRef[]
+  /** One object as the API server holds it at `atS` seconds (status included), or null. */
+  object(kind: string, namespace: string, name: string, atS: number): Record<string, unknown> | null
 }
 
 /** What a kubectl command printed, as kubectl prints it. */

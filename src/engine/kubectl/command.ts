@@ -117,6 +117,19 @@ const RESOURCES: ResourceInfo[] = [
   r('secrets', 'Secret', 'v1', true, [], (c) => c.secrets),
 ]
 
+/** The resource types kubeplay's kubectl knows: for completion of `get <TAB>` (kubectl api-resources). */
+export const RESOURCE_TYPES: readonly {
+  readonly resource: string
+  readonly kind: string
+  readonly namespaced: boolean
+  readonly aliases: readonly string[]
+}[] = RESOURCES.map((x) => ({
+  resource: x.resource,
+  kind: x.kind,
+  namespaced: x.namespaced,
+  aliases: x.aliases,
+}))
+
 /**
  * `kubectl get all`: the resources in the `all` category, in discovery order (core, apps, batch; alphabetical within
  * a group version, so cronjobs before jobs).

@@ -187,7 +187,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return na === nb
 }
 
+/** `Pod default/web-0 Running 1/1` (ready containers of those with a status), `Node worker-1`. */
 function describeBriefly(o: KObject): string {
-  const status = o.status as { phase?: string } | undefined
-  return `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}${status?.phase ? ` ${status.phase}` : ''}`
+  const status = o.status as { phase?: string; containerStatuses?: { ready?: boolean }[] } | undefined
+  const ready =
+    o.kind === 'Pod' && status?.containerStatuses
+      ? ` ${status.containerStatuses.filter((c) => c.ready).length}/${status.containerStatuses.length}`
+      : ''
+  return `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}${status?.phase ? ` ${status.phase}` : ''}${ready}`
 }

@@ -4,7 +4,9 @@ import { KUBERNETES_VERSION } from '../../engine/version'
 import { selectErrorCount, selectSimReady, selectWarningCount, useScenario } from '../../state/scenario'
 import { ClusterGraph } from '../graph/ClusterGraph'
 import { FAMILY_STYLES } from '../graph/status'
-import { Console } from '../console/Console'
+import { ContextMenu, graphActionHandlers } from '../actions/ContextMenu'
+import { ActionNotice } from '../actions/ActionNotice'
+import { Dock } from '../dock/Dock'
 import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
@@ -46,7 +48,7 @@ export function App(): React.JSX.Element {
           <Problems />
         </section>
         <section className="graph-pane" aria-label="Cluster">
-          <div className="graph-area">
+          <div className="graph-area" {...graphActionHandlers}>
             {!viewIsCurrent && view !== null && errors > 0 ? (
               <p className="stale-banner" role="status">
                 The YAML has {errors} error{errors === 1 ? '' : 's'}: showing the cluster from the last text
@@ -64,11 +66,13 @@ export function App(): React.JSX.Element {
             )}
             <Legend />
             <Inspector />
+            <ActionNotice />
           </div>
-          <Console />
+          <Dock />
           <TimelineBar />
         </section>
       </main>
+      <ContextMenu />
     </div>
   )
 }

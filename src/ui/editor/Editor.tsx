@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Diagnostic } from '../../engine'
 import { useScenario } from '../../state/scenario'
+import { textChange } from '../../state/text-change'
 import { MARKER_OWNER, MODEL_URI, monaco } from './monaco'
 
 const SEVERITY: Record<Diagnostic['severity'], monaco.MarkerSeverity> = {
@@ -35,11 +36,16 @@ export default function Editor(): React.JSX.Element {
       if (at && editor.hasTextFocus()) editor.revealPositionInCenterIfOutsideViewport(at)
     })
     const typing = model.onDidChangeContent(() => useScenario.getState().setText(model.getValue()))
+    // Text changed outside the editor (an action at the time cursor): one undoable edit, shown.
+    const outside = useScenario.subscribe((s, prev) => {
+      if (s.text !== prev.text && s.text !== model.getValue()) showOutsideEdit(editor, model, s.text)
+    })
     const markers = useScenario.subscribe((s, prev) => {
       if (s.diagnostics !== prev.diagnostics) setMarkers(model, s.diagnostics)
     })
     setMarkers(model, useScenario.getState().diagnostics)
     return () => {
+      outside()
       markers()
       typing.dispose()
       layout.dispose()
@@ -48,6 +54,28 @@ export default function Editor(): React.JSX.Element {
   }, [])
 
   return <div ref={host} className="editor-host" data-testid="editor" />
+}
+
+/** Applies `text` as one undoable edit of what changed, scrolls to it and highlights it briefly. */
+function showOutsideEdit(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  model: monaco.editor.ITextModel,
+  text: string,
+): void {
+  const change = textChange(model.getValue(), text)
+  const from = model.getPositionAt(change.start)
+  const to = model.getPositionAt(change.end)
+  const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column)
+  editor.pushUndoStop()
+  editor.executeEdits('kubeplay-action', [{ range, text: change.text, forceMoveMarkers: true }])
+  editor.pushUndoStop()
+  const end = model.getPositionAt(change.start + change.text.length)
+  const shown = new monaco.Range(from.lineNumber, 1, Math.max(from.lineNumber, end.lineNumber - (end.column === 1 ? 1 : 0)), 1) // prettier-ignore
+  editor.revealRangeInCenterIfOutsideViewport(shown)
+  const flash = editor.createDecorationsCollection([
+    { range: shown, options: { isWholeLine: true, className: 'editor-added-line' } },
+  ])
+  setTimeout(() => flash.clear(), 2500)
 }
 
 function setMarkers(model: monaco.editor.ITextModel, diagnostics: readonly Diagnostic[]): void {

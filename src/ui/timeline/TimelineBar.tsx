@@ -1,31 +1,47 @@
 import { useEffect } from 'react'
+import { MAX_HORIZON_MS } from '../../engine'
 import { useScenario } from '../../state/scenario'
-import { adjacentMarker, formatClock, SPEEDS, useTimeline } from '../../state/timeline'
+import {
+  adjacentMarker,
+  formatClock,
+  MARKER_KINDS,
+  markerKind,
+  SPEEDS,
+  stepSpeed,
+  useTimeline,
+  type MarkerKind,
+} from '../../state/timeline'
 import type { TimelineMarker } from '../../worker/protocol'
+import './timeline.css'
 
-/** Play / pause, the scrubber over the simulated horizon, the clock and the speed. */
+/** How much the horizon grows at a time when playback nears its end, in simulated seconds. */
+export const HORIZON_STEP_S = 300
+
+/**
+ * Play / pause, stepping between events (of one kind if chosen), the scrubber over the simulated
+ * horizon with its markers, the clock and the speed. Keyboard: space plays or pauses, ← and → step,
+ * + and − change the speed (not while typing in the editor or the console).
+ */
 export function TimelineBar(): React.JSX.Element {
   const timeS = useTimeline((s) => s.timeS)
   const playing = useTimeline((s) => s.playing)
   const speed = useTimeline((s) => s.speed)
+  const stepKind = useTimeline((s) => s.stepKind)
   const horizonS = useScenario((s) => s.horizonS)
   const markers = useScenario((s) => s.markers)
   usePlayback(horizonS)
-  const jump = (direction: -1 | 1): void => {
-    const t = adjacentMarker(markers, timeS, direction)
-    if (t === null) return
-    useTimeline.getState().setPlaying(false)
-    useTimeline.getState().setTime(t)
-  }
+  useTimelineKeys()
+  const kindLabel = MARKER_KINDS.find((k) => k.id === stepKind)?.label
 
   return (
-    <div className="timeline-bar">
+    <div className="timeline-bar" role="group" aria-label="Timeline controls">
       <button
         type="button"
         className="play-button"
         onClick={() => useTimeline.getState().setPlaying(!playing)}
         aria-label={playing ? 'Pause' : 'Play'}
-        title={playing ? 'Pause' : 'Play'}
+        title={playing ? 'Pause (space)' : 'Play (space)'}
+        aria-keyshortcuts="Space"
       >
         {playing ? '❚❚' : '▶'}
       </button>
@@ -33,7 +49,8 @@ export function TimelineBar(): React.JSX.Element {
         type="button"
         className="step-button"
         aria-label="Previous event"
-        title="Previous event"
+        title={`Previous ${kindLabel ?? 'event'} (←)`}
+        aria-keyshortcuts="ArrowLeft"
         onClick={() => jump(-1)}
       >
         |◀
@@ -42,16 +59,32 @@ export function TimelineBar(): React.JSX.Element {
         type="button"
         className="step-button"
         aria-label="Next event"
-        title="Next event"
+        title={`Next ${kindLabel ?? 'event'} (→)`}
+        aria-keyshortcuts="ArrowRight"
         onClick={() => jump(1)}
       >
         ▶|
       </button>
+      <label className="step-kind">
+        <span className="visually-hidden">Step between</span>
+        <select
+          aria-label="Step between"
+          value={stepKind ?? ''}
+          onChange={(e) => useTimeline.getState().setStepKind((e.target.value || null) as MarkerKind | null)}
+        >
+          <option value="">any event</option>
+          {MARKER_KINDS.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <span className="clock" aria-live="off" data-testid="clock">
         t = {formatClock(timeS)}
       </span>
       <div className="scrubber-track">
-        <Markers markers={markers} horizonS={horizonS} />
+        <Markers markers={markers} horizonS={horizonS} stepKind={stepKind} />
         <input
           type="range"
           className="scrubber"
@@ -70,13 +103,17 @@ export function TimelineBar(): React.JSX.Element {
           }}
         />
       </div>
-      <span className="horizon">{formatClock(horizonS)}</span>
+      <span className="horizon" data-testid="horizon">
+        {formatClock(horizonS)}
+      </span>
       <label className="speed">
         <span className="visually-hidden">Speed</span>
         <select
           value={speed}
           onChange={(e) => useTimeline.getState().setSpeed(Number(e.target.value) as (typeof SPEEDS)[number])}
           aria-label="Speed"
+          title="Speed (+ / −)"
+          aria-keyshortcuts="+ -"
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -89,7 +126,55 @@ export function TimelineBar(): React.JSX.Element {
   )
 }
 
-/** Advances the cursor in real time × speed while playing; pauses at the end of the horizon. */
+/** Moves the cursor to the previous or next marked moment (of the chosen kind), and pauses. */
+function jump(direction: -1 | 1): void {
+  const { timeS, stepKind, seek } = useTimeline.getState()
+  const t = adjacentMarker(useScenario.getState().markers, timeS, direction, stepKind)
+  if (t !== null) seek(t)
+}
+
+/** Whether a key pressed on `target` belongs to what has the focus (typing, a control's own keys). */
+export function keyBelongsToTarget(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable || target.closest('.monaco-editor')) return true
+  const tag = target.tagName
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type
+    // The scrubber keeps its own arrows (a second at a time); space still plays.
+    if (type === 'range') return key !== ' '
+    return true
+  }
+  // Space presses a focused button, tab or link.
+  if (key === ' ') return target.closest('button, a, summary, [role="button"], [role="tab"], [role="listitem"]') !== null // prettier-ignore
+  return false
+}
+
+/** The timeline's keyboard: space, ← / →, + / −. */
+function useTimelineKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
+      if (keyBelongsToTarget(e.target, e.key)) return
+      const t = useTimeline.getState()
+      if (e.key === ' ') t.setPlaying(!t.playing)
+      else if (e.key === 'ArrowLeft') jump(-1)
+      else if (e.key === 'ArrowRight') jump(1)
+      else if (e.key === '+' || e.key === '=') t.setSpeed(stepSpeed(t.speed, 1))
+      else if (e.key === '-' || e.key === '_') t.setSpeed(stepSpeed(t.speed, -1))
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
+
+/**
+ * Advances the cursor in real time × speed while playing. Near the end of the horizon it asks for a
+ * longer one (unless the scenario fixes its duration) and waits at the end until it comes; with a fixed
+ * duration it pauses there.
+ */
 function usePlayback(horizonS: number): void {
   const playing = useTimeline((s) => s.playing)
   useEffect(() => {
@@ -97,54 +182,60 @@ function usePlayback(horizonS: number): void {
     let last = performance.now()
     let frame = requestAnimationFrame(function tick(now) {
       const { timeS, speed, setTime, setPlaying } = useTimeline.getState()
+      const { horizonFixed, extendHorizon } = useScenario.getState()
       const next = timeS + ((now - last) / 1000) * speed
       last = now
+      const canGrow = !horizonFixed && horizonS < MAX_HORIZON_MS / 1000
+      // Ask early enough (about five real seconds ahead) for the longer timeline to be ready in time.
+      const lead = Math.max(30, speed * 5)
+      if (canGrow && next >= horizonS - lead)
+        extendHorizon(horizonS + Math.max(HORIZON_STEP_S, Math.ceil(lead * 2)))
       if (next >= horizonS) {
         setTime(horizonS)
-        setPlaying(false)
-        return
-      }
-      setTime(next)
+        if (!canGrow) return setPlaying(false)
+      } else setTime(next)
       frame = requestAnimationFrame(tick)
     })
     return () => cancelAnimationFrame(frame)
   }, [playing, horizonS])
 }
 
-/** Marker colours by reason family, from the status palette (Okabe–Ito). */
+/** Marker colours by kind, from the status palette (Okabe–Ito), as custom properties. */
 function markerColor(m: TimelineMarker): string {
-  if (m.reason === 'Killing' || m.reason === 'BackOff' || m.reason === 'Failed') return '#D55E00'
-  if (m.reason === 'Unhealthy') return '#E69F00'
-  if (
-    m.reason === 'FailedScheduling' ||
-    m.reason === 'TaintManagerEviction' ||
-    m.reason === 'NodeNotReady' ||
-    m.reason === 'Preempted'
-  )
-    return '#CC79A7'
-  if (m.reason === 'Started' || m.reason === 'Completed') return '#009E73'
-  return '#0072B2'
+  const kind = markerKind(m.reason)
+  if (kind === 'killed' || kind === 'back-off' || m.reason === 'Failed') return 'var(--marker-crash)'
+  if (kind === 'probe-failed') return 'var(--marker-probe)'
+  if (kind === 'failed-scheduling' || kind === 'evicted' || m.reason === 'NodeNotReady')
+    return 'var(--marker-lost)'
+  if (kind === 'started' || kind === 'ready' || m.reason === 'Completed') return 'var(--marker-ok)'
+  return 'var(--marker-other)'
 }
 
 /** Ticks over the scrubber, one per marked second and reason; hover tells what happened. */
 function Markers({
   markers,
   horizonS,
+  stepKind,
 }: {
   markers: readonly TimelineMarker[]
   horizonS: number
+  stepKind: MarkerKind | null
 }): React.JSX.Element {
   return (
     <div className="markers" aria-hidden="true">
       {horizonS > 0
-        ? markers.map((m) => (
-            <span
-              key={`${m.t}/${m.reason}`}
-              className={`marker marker-${m.type.toLowerCase()}`}
-              style={{ left: `${(m.t / horizonS) * 100}%`, background: markerColor(m) }}
-              title={`t = ${formatClock(m.t)} · ${m.reason}${m.count > 1 ? ` ×${m.count}` : ''} · ${m.sample}`}
-            />
-          ))
+        ? markers.map((m) => {
+            const dim = stepKind !== null && markerKind(m.reason) !== stepKind
+            return (
+              <span
+                key={`${m.t}/${m.reason}`}
+                className={`marker marker-${m.type.toLowerCase()}${dim ? ' marker-dim' : ''}`}
+                data-marker-kind={markerKind(m.reason) ?? 'other'}
+                style={{ left: `${(m.t / horizonS) * 100}%`, background: markerColor(m) }}
+                title={`t = ${formatClock(m.t)} · ${m.reason}${m.count > 1 ? ` ×${m.count}` : ''} · ${m.sample}`}
+              />
+            )
+          })
         : null}
     </div>
   )
