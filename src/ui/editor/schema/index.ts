@@ -20,8 +20,16 @@ export const SCHEMA_URI = 'file:///schemas/kubeplay-kubernetes.json'
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'
 
+/**
+ * `kind` is X. Written as an allOf so that no single subschema both lists `kind` and requires it: for
+ * such a schema yaml-language-server proposes a whole-object skeleton, one per kind, on every new line.
+ */
+function kindIs(kind: string): JsonSchema {
+  return { allOf: [{ required: ['kind'] }, { properties: { kind: { const: kind } } }] }
+}
+
 function kindBranch(kind: string, ref: string): JsonSchema {
-  return { if: { properties: { kind: { const: kind } }, required: ['kind'] }, then: { $ref: ref } }
+  return { if: kindIs(kind), then: { $ref: ref } }
 }
 
 /** ObjectMeta with the behavior annotation documented (its value is YAML that the engine checks). */
@@ -80,12 +88,14 @@ export function scenarioFileSchema(): JsonSchema {
           'Kind is a string value representing the REST resource this object represents. In CamelCase.',
         examples: [...kindNames, 'Scenario', 'List'],
       },
+      // Every kind has it; offered before `kind` is written.
+      metadata: { $ref: `#/definitions/${OBJECT_META}` },
     },
     allOf: [
       ...kindNames.map((k) => kindBranch(k, kinds[k]!.ref)),
       kindBranch('Scenario', `#/definitions/${SCENARIO_DEFINITION}`),
       {
-        if: { properties: { kind: { const: 'List' } }, required: ['kind'] },
+        if: kindIs('List'),
         then: {
           properties: {
             apiVersion: { type: 'string', enum: ['v1'] },

@@ -13,8 +13,8 @@ const props = (s: Schema): Record<string, Schema> => s.properties as Record<stri
 
 /** The definition a `kind:` value selects, through the root's if/then branches. */
 function branchFor(kind: string): Schema | undefined {
-  const branch = (root.allOf as Schema[]).find(
-    (b) => ((b.if as Schema).properties as Record<string, Schema>).kind!.const === kind,
+  const branch = (root.allOf as Schema[]).find((b) =>
+    ((b.if as Schema).allOf as Schema[]).some((s) => props(s)?.kind?.const === kind),
   )
   const ref = (branch?.then as Schema | undefined)?.$ref as string | undefined
   return ref ? def(ref.replace('#/definitions/', '')) : undefined
