@@ -247,7 +247,8 @@ function timelineDiagnostics(
         `spec.timeline[${i}].action: ${e.action} is not simulated yet; the entry is ignored`,
       )
     }
-    if (typeof e.action === 'string') actionDiagnostics(e, i, nodeNames, at)
+    // An unknown action has been reported; what it would need of its target is unknowable.
+    if (typeof e.action === 'string' && ALL_ACTIONS.includes(e.action)) actionDiagnostics(e, i, nodeNames, at)
   })
   return out
 }

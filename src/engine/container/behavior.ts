@@ -5,12 +5,9 @@
  */
 import type { Document, Node as YamlNode } from 'yaml'
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { BEHAVIOR_ANNOTATION, CONTAINER_KEYS, PROBE_KINDS, RUN_KEYS, type ProbeKind } from './behavior-keys'
 
-/** The annotation's key on a Pod or a pod template. */
-export const BEHAVIOR_ANNOTATION = 'kubeplay.dev/behavior'
-
-export type ProbeKind = 'startup' | 'liveness' | 'readiness'
-export const PROBE_KINDS: readonly ProbeKind[] = ['startup', 'liveness', 'readiness']
+export { BEHAVIOR_ANNOTATION, CONTAINER_KEYS, PROBE_KINDS, RUN_KEYS, type ProbeKind } from './behavior-keys'
 
 /** A window, in ms since the run started, during which a probe fails; `toMs: null` = open end. */
 export interface FailWindow {
@@ -136,9 +133,6 @@ function suggest(key: string, known: readonly string[]): string {
     ? ` (did you mean "${best}"?)`
     : ''
 }
-
-const CONTAINER_KEYS = ['pullSeconds', 'pull', 'startSeconds', 'exit', 'oomAfter', 'probes', 'runs'] as const
-const RUN_KEYS = ['startSeconds', 'exit', 'oomAfter', 'probes'] as const
 
 /** Walks the YAML tree and collects diagnostics; one instance per parse. */
 class Reader {

@@ -85,4 +85,18 @@ describe('scripted actions', () => {
     ])
     expect(found).toContainEqual(['error', 'spec.timeline[1].replicas: scale needs replicas, an integer ≥ 0'])
   })
+
+  it('an unknown action is one diagnostic, with no guess at what its target should have been', () => {
+    const text = `apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: s}
+spec:
+  timeline:
+    - {at: 60s, action: explode, target: node/worker-1}
+`
+    const found = analyzeScenario(text).diagnostics.map((d) => d.message)
+    expect(found).toEqual([
+      'spec.timeline[0].action: must be one of apply, delete, scale, fail-node, recover-node, cordon, uncordon, drain, kill-container',
+    ])
+  })
 })

@@ -9,21 +9,7 @@ import { deleteObject, updateObject, type Sim } from './sim'
 import { keyOf, type KObject } from './state'
 import { rfc3339 } from './time'
 
-/** The scripted actions of the Scenario document that the engine carries out (DESIGN §2.4). */
-export const SUPPORTED_ACTIONS = [
-  'apply',
-  'delete',
-  'scale',
-  'fail-node',
-  'recover-node',
-  'cordon',
-  'uncordon',
-  'drain',
-  'kill-container',
-] as const
-
-/** Actions on a node (`node/<name>`). */
-export const NODE_ACTIONS = ['fail-node', 'recover-node', 'cordon', 'uncordon', 'drain'] as const
+export { NODE_ACTIONS, SUPPORTED_ACTIONS } from './action-names'
 
 export interface Action {
   readonly at: number

@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react'
 import type { Diagnostic } from '../../engine'
+import { useEditor } from '../../state/editor'
 import { useScenario } from '../../state/scenario'
 import { textChange } from '../../state/text-change'
-import { MARKER_OWNER, MODEL_URI, monaco } from './monaco'
+import { diagnosticHelp } from './diagnostic-help'
+import { MARKER_OWNER, MODEL_URI, monaco, monacoTheme } from './monaco'
+import { SCHEMA_KUBERNETES_VERSION, SCHEMA_SOURCE } from './schema'
 
 const SEVERITY: Record<Diagnostic['severity'], monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -20,7 +23,7 @@ export default function Editor(): React.JSX.Element {
       monaco.editor.createModel(useScenario.getState().text, 'yaml', MODEL_URI)
     const editor = monaco.editor.create(host.current!, {
       model,
-      theme: 'vs-dark',
+      theme: monacoTheme('dark'),
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
@@ -29,6 +32,9 @@ export default function Editor(): React.JSX.Element {
       renderWhitespace: 'boundary',
       fixedOverflowWidgets: true,
       ariaLabel: 'Scenario YAML',
+      // Completion inside strings too: the behavior annotation is a block string.
+      quickSuggestions: { other: true, comments: false, strings: true },
+      hover: { delay: 300 },
     })
     // The problems list below the editor takes room when it appears: keep the cursor in sight.
     const layout = editor.onDidLayoutChange(() => {
@@ -44,8 +50,16 @@ export default function Editor(): React.JSX.Element {
       if (s.diagnostics !== prev.diagnostics) setMarkers(model, s.diagnostics)
     })
     setMarkers(model, useScenario.getState().diagnostics)
+    const reveal = useEditor.subscribe((s, prev) => {
+      if (!s.reveal || s.reveal === prev.reveal) return
+      const position = { lineNumber: s.reveal.line, column: s.reveal.col }
+      editor.setPosition(position)
+      editor.revealPositionInCenterIfOutsideViewport(position)
+      editor.focus()
+    })
     return () => {
       outside()
+      reveal()
       markers()
       typing.dispose()
       layout.dispose()
@@ -53,7 +67,21 @@ export default function Editor(): React.JSX.Element {
     }
   }, [])
 
-  return <div ref={host} className="editor-host" data-testid="editor" />
+  return (
+    <>
+      <div className="editor-bar">
+        <span className="editor-file">scenario.yaml</span>
+        <span
+          className="editor-schema"
+          data-testid="editor-schema"
+          title={`Completion, hover and schema checks come from the Kubernetes ${SCHEMA_KUBERNETES_VERSION} API, generated from ${SCHEMA_SOURCE}; the simulation models v1.35.`}
+        >
+          schema: Kubernetes {SCHEMA_KUBERNETES_VERSION} API
+        </span>
+      </div>
+      <div ref={host} className="editor-host" data-testid="editor" />
+    </>
+  )
 }
 
 /** Applies `text` as one undoable edit of what changed, scrolls to it and highlights it briefly. */
@@ -78,19 +106,24 @@ function showOutsideEdit(
   setTimeout(() => flash.clear(), 2500)
 }
 
+/** The engine's diagnostics as markers; each carries its rule's explanation under the message. */
 function setMarkers(model: monaco.editor.ITextModel, diagnostics: readonly Diagnostic[]): void {
   monaco.editor.setModelMarkers(
     model,
     MARKER_OWNER,
-    diagnostics.map((d) => ({
-      severity: SEVERITY[d.severity],
-      message: d.message,
-      code: d.code,
-      startLineNumber: d.line,
-      startColumn: d.col,
-      endLineNumber: d.endLine,
-      // A zero-width range would draw nothing; underline at least one character.
-      endColumn: d.endLine === d.line && d.endCol <= d.col ? d.col + 1 : d.endCol,
-    })),
+    diagnostics.map((d) => {
+      const help = diagnosticHelp(d.code)
+      return {
+        severity: SEVERITY[d.severity],
+        message: help ? `${d.message}\n\n${help}` : d.message,
+        code: d.code,
+        source: 'kubeplay',
+        startLineNumber: d.line,
+        startColumn: d.col,
+        endLineNumber: d.endLine,
+        // A zero-width range would draw nothing; underline at least one character.
+        endColumn: d.endLine === d.line && d.endCol <= d.col ? d.col + 1 : d.endCol,
+      }
+    }),
   )
 }

@@ -3,7 +3,8 @@ import 'monaco-editor/features/register.all'
 import 'monaco-editor/languages/definitions/yaml/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import { configureMonacoYaml } from 'monaco-yaml'
-import schema from './k8s-schema.json'
+import { registerBehaviorSupport } from './behavior-support'
+import { SCHEMA_URI, scenarioFileSchema } from './schema'
 import YamlWorker from './yaml.worker?worker'
 
 /** The one model the editor edits; the YAML language service matches its schema to this URI. */
@@ -34,14 +35,29 @@ const monacoForYaml = {
   },
 } as unknown as typeof monaco
 
-// Validation is the engine's job (its diagnostics know Kubernetes, not only YAML); the language service
-// brings completion, hover and folding from the schema.
+// The schema brings completion, hover and validation of every Kubernetes kind kubeplay knows, picked per
+// document by kind; its markers (owner "yaml") sit beside the engine's (owner "kubeplay"), which know what a
+// schema cannot (selectors, probe ports, behavior annotations, the timeline's targets).
 configureMonacoYaml(monacoForYaml, {
   enableSchemaRequest: false,
-  validate: false,
+  validate: true,
   completion: true,
   hover: true,
-  schemas: [{ uri: schema.$id, fileMatch: [String(MODEL_URI)], schema }],
+  // yaml-language-server's option: no "Source: kubeplay-kubernetes.json" link (the schema is bundled).
+  hoverSchemaSource: false,
+  schemas: [{ uri: SCHEMA_URI, fileMatch: [String(MODEL_URI)], schema: scenarioFileSchema() }],
 })
+
+registerBehaviorSupport(monaco)
+
+/** The editor's colour theme: the one place the light and dark themes of the page switch Monaco. */
+export type EditorTheme = 'light' | 'dark'
+const MONACO_THEMES: Record<EditorTheme, string> = { light: 'vs', dark: 'vs-dark' }
+export function monacoTheme(theme: EditorTheme): string {
+  return MONACO_THEMES[theme]
+}
+export function setEditorTheme(theme: EditorTheme): void {
+  monaco.editor.setTheme(MONACO_THEMES[theme])
+}
 
 export { monaco }
