@@ -1,12 +1,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { useScenario } from './state/scenario'
+import { startSession } from './state/session'
 import { startScenarioSync } from './state/sync'
 import { App } from './ui/app/App'
 import defaultScenario from './ui/default-scenario.yaml?raw'
 import './ui/styles.css'
 
-useScenario.getState().setText(defaultScenario)
+startSession(defaultScenario)
 startScenarioSync()
 
 createRoot(document.getElementById('root')!).render(

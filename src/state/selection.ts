@@ -27,7 +27,7 @@ export const useSelection = create<SelectionState>()((set) => ({
 }))
 
 /** The kinds `kubectl describe` prints in kubeplay (the engine's kubectl DESCRIBABLE). */
-export const DESCRIBED_KINDS = ['Pod', 'Node', 'Deployment', 'ReplicaSet', 'Job', 'Service', 'Endpoints', 'ResourceQuota'] // prettier-ignore
+export const DESCRIBED_KINDS = ['Pod', 'Node', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Endpoints', 'ResourceQuota', 'PodDisruptionBudget'] // prettier-ignore
 
 /** The inspector tabs an object of `kind` has, in order. */
 export function inspectorTabs(kind: string): InspectorTab[] {

@@ -10,6 +10,7 @@ import { Dock } from '../dock/Dock'
 import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
+import { SessionBar } from './SessionBar'
 
 const Editor = lazy(() => import('../editor/Editor'))
 
@@ -39,6 +40,7 @@ export function App(): React.JSX.Element {
           {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
           {warnings} warning{warnings === 1 ? '' : 's'}
         </span>
+        <SessionBar />
       </header>
       <main className="workspace">
         <section className="editor-pane" aria-label="Scenario editor">

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react'
+import { parseAllDocuments } from 'yaml'
+import { parseDuration } from '../../engine/model/duration'
+import { keepCurrentWork, openScenario, useSession } from '../../state/session'
+
+/** One lesson of the gallery (public/scenarios/), as its Scenario document describes it. */
+export interface Lesson {
+  readonly file: string
+  readonly text: string
+  readonly title: string
+  readonly description: string
+  readonly watch: string
+  readonly atS: number
+  readonly select?: string
+}
+
+/** The lesson a scenario text describes (its Scenario document's title, description, watch, moment). */
+export function lessonOf(file: string, text: string): Lesson {
+  for (const doc of parseAllDocuments(text)) {
+    const v = doc.toJS() as { kind?: unknown; spec?: Record<string, unknown> } | null
+    if (v?.kind !== 'Scenario') continue
+    const spec = v.spec ?? {}
+    const moment = (spec.moment ?? {}) as { at?: unknown; select?: unknown }
+    const at = parseDuration(moment.at)
+    return {
+      file,
+      text,
+      title: typeof spec.title === 'string' ? spec.title : file,
+      description: typeof spec.description === 'string' ? spec.description : '',
+      watch: typeof spec.watch === 'string' ? spec.watch : '',
+      atS: at !== null ? at / 1000 : 0,
+      ...(typeof moment.select === 'string' ? { select: moment.select } : {}),
+    }
+  }
+  return { file, text, title: file, description: '', watch: '', atS: 0 }
+}
+
+let loaded: Promise<Lesson[]> | null = null
+
+function loadLessons(): Promise<Lesson[]> {
+  const base = `${import.meta.env.BASE_URL}scenarios/`
+  loaded ??= fetch(`${base}index.json`)
+    .then((r) => r.json() as Promise<{ scenarios: string[] }>)
+    .then((index) =>
+      Promise.all(
+        index.scenarios.map((f) =>
+          fetch(`${base}${f}`)
+            .then((r) => r.text())
+            .then((t) => lessonOf(f, t)),
+        ),
+      ),
+    )
+  loaded.catch(() => (loaded = null))
+  return loaded
+}
+
+/** The gallery: every lesson, what it shows and what to watch for; opening one jumps to its moment. */
+export function Gallery({ onClose }: { onClose(): void }): React.JSX.Element {
+  const [lessons, setLessons] = useState<Lesson[] | 'error' | null>(null)
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    let live = true
+    loadLessons().then(
+      (l) => live && setLessons(l),
+      () => live && setLessons('error'),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  useEffect(() => {
+    if (Array.isArray(lessons)) ref.current?.querySelector<HTMLElement>('button.lesson')?.focus()
+  }, [lessons])
+  return (
+    <div
+      ref={ref}
+      className="session-panel gallery"
+      role="dialog"
+      aria-label="Gallery"
+      data-testid="gallery"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose()
+      }}
+    >
+      <h2>Gallery: scenarios that each show one thing</h2>
+      {lessons === null ? <p>Loading…</p> : null}
+      {lessons === 'error' ? <p>The gallery could not be loaded.</p> : null}
+      {Array.isArray(lessons) ? (
+        <ul className="lessons">
+          {lessons.map((l) => (
+            <li key={l.file}>
+              <button
+                type="button"
+                className="lesson"
+                data-file={l.file}
+                onClick={() => {
+                  keepCurrentWork('Before opening a gallery scenario')
+                  openScenario(l.text, l.atS, l.select)
+                  useSession.getState().setNotice({ kind: 'info', text: `${l.title}. Watch for: ${l.watch}` })
+                  onClose()
+                }}
+              >
+                <strong>{l.title}</strong>
+                <span>{l.description}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="button" className="panel-close" onClick={onClose} aria-label="Close">
+        ×
+      </button>
+    </div>
+  )
+}
