@@ -46,7 +46,9 @@ export function toleratesAny(tolerations: Toleration[] | undefined, taint: Taint
 
 /** `FindMatchingUntoleratedTaint` over NoSchedule and NoExecute taints: the first one not tolerated. */
 export function untoleratedTaint(node: NodeInfo, tolerations: Toleration[] | undefined): Taint | undefined {
-  return list(node.node.spec?.taints).find(
+  const taints = node.node.spec?.taints
+  if (!Array.isArray(taints) || taints.length === 0) return undefined
+  return taints.find(
     (taint) =>
       (taint?.effect === 'NoSchedule' || taint?.effect === 'NoExecute') && !toleratesAny(tolerations, taint),
   )
@@ -70,10 +72,13 @@ export const taintTolerationScore: ScorePlugin = {
       (t) => !t?.effect || t.effect === 'PreferNoSchedule',
     )
     return {
-      score: (node) =>
-        list(node.node.spec?.taints).filter(
+      score: (node) => {
+        const taints = node.node.spec?.taints
+        if (!Array.isArray(taints) || taints.length === 0) return 0
+        return taints.filter(
           (taint) => taint?.effect === 'PreferNoSchedule' && !toleratesAny(preferNoSchedule, taint),
-        ).length,
+        ).length
+      },
       normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
     }
   },
