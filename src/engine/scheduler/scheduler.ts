@@ -223,16 +223,24 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 /** `prioritizeNodes` + `selectHost`: weighted sum of normalised scores; ties go to the first by name. */
 export function selectHost(cycle: Cycle, feasible: readonly NodeInfo[]): NodeInfo {
   if (feasible.length === 1) return feasible[0]!
-  const totals = feasible.map(() => 0)
+  const n = feasible.length
+  const totals = new Array<number>(n).fill(0)
   for (const plugin of SCORE_PLUGINS) {
     const prepared = plugin.prepare(cycle, feasible)
     if (!prepared) continue
-    const raw = feasible.map((n) => prepared.score(n))
-    const scores = prepared.normalize ? prepared.normalize(raw, feasible) : raw
-    scores.forEach((s, i) => (totals[i]! += s * plugin.weight))
+    const { score, normalize } = prepared
+    const weight = plugin.weight
+    if (!normalize) {
+      for (let i = 0; i < n; i++) totals[i]! += score(feasible[i]!) * weight
+      continue
+    }
+    const raw = new Array<number>(n)
+    for (let i = 0; i < n; i++) raw[i] = score(feasible[i]!)
+    const scores = normalize(raw, feasible)
+    for (let i = 0; i < n; i++) totals[i]! += scores[i]! * weight
   }
   let best = 0
-  for (let i = 1; i < feasible.length; i++) if (totals[i]! > totals[best]!) best = i
+  for (let i = 1; i < n; i++) if (totals[i]! > totals[best]!) best = i
   return feasible[best]!
 }
 

@@ -81,6 +81,51 @@ export function defaultConstraints(cycle: Cycle): Constraint[] {
   const pod = cycle.pod
   const ns = pod.metadata.namespace ?? 'default'
   const labels = strMap(pod.metadata.labels)
+  // Pods of one ReplicaSet in one pass ask the same question: remember the answer per owner object,
+  // for the pass's Services index and the same labels.
+  const ref = list(pod.metadata.ownerReferences).find((r) => r?.controller)
+  const ownerObj =
+    ref && ['ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(ref.kind)
+      ? cycle.objects.get(`${ref.kind}/${ns}/${ref.name}`)
+      : undefined
+  const services = cycle.services?.get(ns)
+  if (ownerObj && cycle.services) {
+    const hit = defaultsMemo.get(ownerObj)
+    if (hit && hit.services === services && hit.ns === ns && sameLabels(hit.labels, labels)) return hit.result
+    const result = computeDefaultConstraints(cycle, ns, labels)
+    defaultsMemo.set(ownerObj, { services, ns, labels, result })
+    return result
+  }
+  return computeDefaultConstraints(cycle, ns, labels)
+}
+
+const defaultsMemo = new WeakMap<
+  KObject,
+  {
+    services: readonly KObject[] | undefined
+    ns: string
+    labels: Readonly<Record<string, string>>
+    result: Constraint[]
+  }
+>()
+
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  if (a === b) return true
+  let n = 0
+  for (const k in a) {
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false
+    n++
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) n--
+  return n === 0
+}
+
+function computeDefaultConstraints(
+  cycle: Cycle,
+  ns: string,
+  labels: Readonly<Record<string, string>>,
+): Constraint[] {
+  const pod = cycle.pod
   const matchLabels: Record<string, string> = {}
   const exprs: unknown[] = []
   let found = false
@@ -324,27 +369,41 @@ export const podTopologySpreadScore: ScorePlugin = {
     // Matching pods over every node of the cycle, for the domains the feasible nodes are in; for
     // hostname, the node's own pods.
     const assumed = cycle.assumed
-    const counts = constraints.map((c, i): ((node: NodeInfo, v: string) => number) => {
-      const key = memoKey(c.selector, ns)
+    // Per constraint, one of: the pass's per-node counts (hostname), the domain totals (other keys).
+    const perNodes: (ReadonlyMap<NodeInfo, number> | undefined)[] = []
+    const totals: (ReadonlyMap<string, number> | undefined)[] = []
+    const memoKeys = constraints.map((c) => memoKey(c.selector, ns))
+    constraints.forEach((c, i) => {
+      const key = memoKeys[i]
       if (c.topologyKey === LABEL_HOSTNAME) {
-        if (!assumed || key === undefined) return (node) => countMatchingBy(node.pods, c.selector, ns, key)
-        const perNode = domainEntry(cycle.nodes, assumed, c, keys, ns, key).perNode
-        return (node) => perNode.get(node) ?? countMatchingBy(node.pods, c.selector, ns, key)
+        perNodes.push(
+          assumed && key !== undefined
+            ? domainEntry(cycle.nodes, assumed, c, keys, ns, key).perNode
+            : undefined,
+        )
+        totals.push(undefined)
+        return
       }
       const { include, independent } = inclusion(c, pod, affinity)
-      const totals = domainCounts(cycle, c, keys, include, independent, ns)
-      const domains = present[i]!
-      return (_node, v) => (domains.has(v) ? (totals.get(v) ?? 0) : 0)
+      perNodes.push(undefined)
+      totals.push(domainCounts(cycle, c, keys, include, independent, ns))
     })
+    const anyIgnored = ignored.size > 0
     return {
       score: (node) => {
-        if (ignored.has(node.name)) return 0
+        if (anyIgnored && ignored.has(node.name)) return 0
         let score = 0
         for (let i = 0; i < constraints.length; i++) {
           const c = constraints[i]!
           const v = node.labels[c.topologyKey]
           if (v === undefined) continue
-          score += counts[i]!(node, v) * weights[i]! + (c.maxSkew - 1)
+          const t = totals[i]
+          const cnt = t
+            ? present[i]!.has(v)
+              ? (t.get(v) ?? 0)
+              : 0
+            : (perNodes[i]?.get(node) ?? countMatchingBy(node.pods, c.selector, ns, memoKeys[i]))
+          score += cnt * weights[i]! + (c.maxSkew - 1)
         }
         return Math.round(score)
       },

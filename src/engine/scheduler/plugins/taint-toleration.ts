@@ -67,7 +67,14 @@ export const taintTolerationFilter: FilterPlugin = {
 export const taintTolerationScore: ScorePlugin = {
   name: NAME,
   weight: 3,
-  prepare: (cycle) => {
+  prepare: (cycle, feasible) => {
+    // No PreferNoSchedule taint on any feasible node: every node would score 100, which changes no
+    // node's rank, so the plugin is skipped.
+    const anyPrefer = feasible.some((node) => {
+      const taints = node.node.spec?.taints
+      return Array.isArray(taints) && taints.some((t) => t?.effect === 'PreferNoSchedule')
+    })
+    if (!anyPrefer) return null
     const preferNoSchedule = list(cycle.pod.spec?.tolerations).filter(
       (t) => !t?.effect || t.effect === 'PreferNoSchedule',
     )
