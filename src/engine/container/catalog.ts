@@ -700,9 +700,18 @@ const BY_REPOSITORY: ReadonlyMap<string, CatalogEntry> = new Map(
  * `k8s.gcr.io/busybox` is `registry.k8s.io/busybox`). Null for unknown images and invalid references.
  */
 export function lookupImage(image: string): CatalogEntry | null {
+  const known = lookedUp.get(image)
+  if (known !== undefined) return known
   const ref = parseImageRef(image)
-  return ref ? (BY_REPOSITORY.get(ref.repository) ?? null) : null
+  const entry = ref ? (BY_REPOSITORY.get(ref.repository) ?? null) : null
+  if (lookedUp.size >= LOOKED_UP_MAX) lookedUp.clear()
+  lookedUp.set(image, entry)
+  return entry
 }
+
+/** Images already looked up (a run asks about the same few images for every container start). */
+const lookedUp = new Map<string, CatalogEntry | null>()
+const LOOKED_UP_MAX = 1024
 
 // ── Layer 4: the default ─────────────────────────────────────────────────────────────────────────────
 

@@ -17,9 +17,15 @@ export function collectGarbage(sim: Sim): void {
   const byUid = new Map<string, KObject>()
   for (const o of sim.s.objects.values()) if (o.metadata.uid) byUid.set(o.metadata.uid, o)
   const finalizers = (o: KObject): string[] => (o.metadata.finalizers as string[] | undefined) ?? []
-  for (const o of [...sim.s.objects.values()]) {
+  // Decisions come from the store as it was when the pass began (the dependents, and `byUid`): only
+  // objects with owners are kept, not a copy of the whole store.
+  const withOwners: KObject[] = []
+  for (const o of sim.s.objects.values()) {
     const refs = o.metadata.ownerReferences
-    if (!refs || refs.length === 0) continue
+    if (refs && refs.length > 0) withOwners.push(o)
+  }
+  for (const o of withOwners) {
+    const refs = o.metadata.ownerReferences!
     const owners = refs.map((r) => byUid.get(r.uid))
     // Owners being deleted with `orphan`: the references go, the dependent stays.
     const orphaning = refs.filter((_, i) => {
@@ -41,10 +47,14 @@ export function collectGarbage(sim: Sim): void {
     if (gone || foreground) remove(sim, o, foreground)
   }
   // Owners whose foreground deletion is done (no blocking dependent left) or whose orphaning is done.
-  for (const o of [...sim.s.objects.values()]) {
+  const finishing: KObject[] = []
+  for (const o of sim.s.objects.values()) {
     if (!o.metadata.deletionTimestamp) continue
     const f = finalizers(o)
-    if (!f.includes(FOREGROUND) && !f.includes(ORPHAN)) continue
+    if (f.includes(FOREGROUND) || f.includes(ORPHAN)) finishing.push(o)
+  }
+  for (const o of finishing) {
+    const f = finalizers(o)
     const uid = o.metadata.uid
     const dependents = [...sim.s.objects.values()].filter((x) =>
       x.metadata.ownerReferences?.some((r) => r.uid === uid && (f.includes(ORPHAN) || r.blockOwnerDeletion)),

@@ -64,7 +64,40 @@ export function wantsReconcile(ch: Change): boolean {
   if (ch.op === 'delete') return true
   if (k === 'Node') return ch.op !== 'update' || nodeSummary(ch.old) !== nodeSummary(ch.object)
   if (k !== 'Pod' || (ch.object.metadata.ownerReferences?.length ?? 0) === 0) return false
-  return ch.op !== 'update' || podSummary(ch.old) !== podSummary(ch.object)
+  if (ch.op !== 'update') return true
+  // Most pod updates keep every field of the summary: compare those first, the text only when one differs.
+  if (sameSummaryFields(ch.old, ch.object)) return false
+  return podSummary(ch.old) !== podSummary(ch.object)
+}
+
+type SummaryStatus = {
+  phase?: string
+  conditions?: { type: string; status: string }[]
+  containerStatuses?: { restartCount?: number }[]
+  initContainerStatuses?: { restartCount?: number }[]
+}
+
+/** True when every field {@link podSummary} reads is the same value in both (so the summaries are equal). */
+function sameSummaryFields(a: KObject | undefined, b: KObject): boolean {
+  if (!a) return false
+  const sa = a.status as SummaryStatus | undefined
+  const sb = b.status as SummaryStatus | undefined
+  return (
+    sa?.phase === sb?.phase &&
+    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
+    (a.spec as { nodeName?: string } | undefined)?.nodeName ===
+      (b.spec as { nodeName?: string } | undefined)?.nodeName &&
+    sa?.conditions?.find((c) => c.type === 'Ready')?.status ===
+      sb?.conditions?.find((c) => c.type === 'Ready')?.status &&
+    restartsOf(sa) === restartsOf(sb)
+  )
+}
+
+function restartsOf(status: SummaryStatus | undefined): number {
+  let n = 0
+  for (const c of status?.containerStatuses ?? []) n += c.restartCount ?? 0
+  for (const c of status?.initContainerStatuses ?? []) n += c.restartCount ?? 0
+  return n
 }
 
 function podSummary(o: KObject | undefined): string {

@@ -47,24 +47,31 @@ export function reconcileReplicaSet(sim: Sim, rs: RSObj, newPod: NewPod): void {
   const ns = rs.metadata.namespace
   adoptOrphans(sim, 'Pod', rs, rs.spec?.selector)
   const owned = (): PodObj[] => listObjects<PodObj>(sim, 'Pod', ns).filter((p) => controlledBy(p, rs))
+  // The owned pods, listed again only after this sync created or deleted some (events and the
+  // ReplicaSet's own status write leave the pods as they are).
+  let pods: PodObj[] | undefined
   if (!rs.metadata.deletionTimestamp) {
-    const active = owned().filter(isPodActive)
+    pods = owned()
+    const active = pods.filter(isPodActive)
     const want = rs.spec?.replicas ?? 1
     const diff = active.length - want
     if (diff < 0) {
       // A refused create (FailedCreate) ends the batch, as slowStartBatch stops at its first error.
       for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) if (!createReplica(sim, rs, newPod)) break
+      pods = undefined
     } else if (diff > 0) {
       for (const pod of podsToDelete(sim, rs, active, Math.min(diff, BURST_REPLICAS))) {
         deletePodGracefully(sim, pod)
         controllerEvent(sim, rs, COMPONENT, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`)
       }
+      pods = undefined
     }
   }
+  pods ??= owned()
   const current = latest(sim, rs)
-  if (current) writeStatus(sim, current, replicaSetStatus(current, owned(), nowMs(sim)))
+  if (current) writeStatus(sim, current, replicaSetStatus(current, pods, nowMs(sim)))
   const minReady = rs.spec?.minReadySeconds ?? 0
-  requeueForAvailability(sim, owned().filter(isPodActive), minReady)
+  requeueForAvailability(sim, pods.filter(isPodActive), minReady)
 }
 
 function createReplica(sim: Sim, rs: RSObj, newPod: NewPod): boolean {

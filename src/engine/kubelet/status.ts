@@ -223,6 +223,19 @@ export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
 
 /** A stable, plausible image ID: the repository with a sha256 digest derived from the image name. */
 export function imageId(image: string): string {
+  const known = imageIds.get(image)
+  if (known !== undefined) return known
+  const id = computeImageId(image)
+  if (imageIds.size >= IMAGE_IDS_MAX) imageIds.clear()
+  imageIds.set(image, id)
+  return id
+}
+
+/** Image IDs already derived: every status of a running container carries one. */
+const imageIds = new Map<string, string>()
+const IMAGE_IDS_MAX = 1024
+
+function computeImageId(image: string): string {
   const repo = image.split('@')[0]!.replace(/:[^/:]+$/, '')
   const full = repo.includes('/')
     ? repo.split('/')[0]!.includes('.')

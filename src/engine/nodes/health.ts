@@ -36,12 +36,27 @@ export interface NodeLifeState {
   readonly evictions: Readonly<Record<string, ScheduledEviction>>
   /** Keyed by node name. */
   readonly drains: Readonly<Record<string, DrainRun>>
+  /**
+   * The state (`SimState.owner`) that may change `evictions` in place: a node failure queues and
+   * cancels one eviction per pod, and copying the record each time made that quadratic. Any other
+   * state (a keyframe, a replay) copies the record before its first change.
+   */
+  readonly evictionsOwner?: object
 }
 
 export const EMPTY_NODE_LIFE: NodeLifeState = { nodes: {}, evictions: {}, drains: {} }
 
 export function nodeLife(s: SimState): NodeLifeState {
   return s.nodeLife ?? EMPTY_NODE_LIFE
+}
+
+/** The scheduled evictions, to change in place: copied first unless this state owns them. */
+export function writableEvictions(s: SimState): Record<string, ScheduledEviction> {
+  const l = nodeLife(s)
+  if (l.evictionsOwner === s.owner) return l.evictions as Record<string, ScheduledEviction>
+  const evictions = { ...l.evictions }
+  s.nodeLife = { ...l, evictions, evictionsOwner: s.owner }
+  return evictions
 }
 
 /** A failed node's kubelet does nothing: no pod syncs, no probes, no status (hook for the kubelet). */

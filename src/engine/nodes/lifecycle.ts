@@ -19,7 +19,7 @@ import { recordEvent } from '../sim/recorder'
 import { listObjects, schedule, scheduleAt, updateObject, type Change, type Sim } from '../sim/sim'
 import { keyOf, objKey, type KObject, type Task } from '../sim/state'
 import { rfc3339 } from '../sim/time'
-import { nodeLife, type NodeHealth, type NodeLifeState } from './health'
+import { nodeLife, writableEvictions, type NodeHealth, type NodeLifeState } from './health'
 
 /** Kubelet `nodeStatusUpdateFrequency` and the Lease renew interval (0.25 × 40 s) [F6, unverified defaults]. */
 export const HEARTBEAT_MS = 10_000
@@ -416,11 +416,7 @@ function tolerationSeconds(taints: Taint[], tolerations: Toleration[]): number |
 
 function cancelEviction(sim: Sim, podKey: string, withEvent: boolean): void {
   if (!nodeLife(sim.s).evictions[podKey]) return
-  update(sim, (l) => {
-    const evictions = { ...l.evictions }
-    delete evictions[podKey]
-    return { ...l, evictions }
-  })
+  delete writableEvictions(sim.s)[podKey]
   if (!withEvent) return
   const [, ns, name] = podKey.split('/')
   recordEvent(sim, podRef(ns ?? '', name ?? ''), TAINT_EVICTION, {
@@ -449,7 +445,7 @@ function processPodOnNode(sim: Sim, pod: PodObj, taints: Taint[]): void {
   const createdAt = existing?.createdAt ?? now
   const at = seconds === null ? now : createdAt + seconds * 1000
   const node = pod.spec?.nodeName ?? ''
-  update(sim, (l) => ({ ...l, evictions: { ...l.evictions, [key]: { node, createdAt, at } } }))
+  writableEvictions(sim.s)[key] = { node, createdAt, at }
   scheduleAt(sim, at, { type: 'node', step: 'evict', node, gen: 0, pod: key })
 }
 

@@ -70,6 +70,12 @@ export interface Cycle {
   readonly objects: ReadonlyMap<string, KObject>
   /** The Services of each namespace, indexed once per scheduling pass (absent: scan `objects`). */
   readonly services?: ReadonlyMap<string, readonly KObject[]>
+  /**
+   * When `nodes` is a scheduling pass's snapshot: the nodes that took a pod during the pass so far, in
+   * order (one entry per pod), so that plugins may keep per-pass counts up to date. Absent for trial
+   * node lists (preemption).
+   */
+  readonly assumed?: readonly NodeInfo[]
 }
 
 /** The outcome of a filter plugin's PreFilter: a rejection, a node restriction, and the Filter itself. */

@@ -109,14 +109,52 @@ function toAmounts(reqs: ResourceList): Amounts {
   return out
 }
 
-/** `computePodResourceRequest`: what NodeResourcesFit's Filter compares with the node's free room. */
-export function podRequests(pod: Pod): Amounts {
-  return toAmounts(podRequestList(pod))
+/**
+ * `computePodResourceRequest`: what NodeResourcesFit's Filter compares with the node's free room. The
+ * result is shared (remembered per pod spec): callers must not change it.
+ */
+export function podRequests(pod: Pod): Readonly<Amounts> {
+  return memoised(pod, false)
 }
 
 /** The requests with 100m cpu / 200Mi memory for containers that set none (scoring and `NonZeroRequested`). */
-export function podNonZeroRequests(pod: Pod): Amounts {
-  return toAmounts(podRequestList(pod, true))
+export function podNonZeroRequests(pod: Pod): Readonly<Amounts> {
+  return memoised(pod, true)
+}
+
+/**
+ * What a pod spec requests, remembered per containers list: manifests are never changed in place, and
+ * a write that keeps the containers (a bind sets `nodeName` on a copy of the spec) keeps the answer as
+ * long as the other fields that count are the same objects.
+ */
+interface Remembered {
+  readonly initContainers: unknown
+  readonly resources: unknown
+  readonly overhead: unknown
+  requests?: Amounts
+  nonZero?: Amounts
+}
+const remembered = new WeakMap<object, Remembered>()
+
+function memoised(pod: Pod, nonZero: boolean): Amounts {
+  const spec = pod.spec
+  const containers = spec?.containers
+  if (!spec || typeof containers !== 'object' || containers === null) {
+    return toAmounts(podRequestList(pod, nonZero))
+  }
+  const resources = (spec as { resources?: unknown }).resources
+  let r = remembered.get(containers)
+  if (
+    !r ||
+    r.initContainers !== spec.initContainers ||
+    r.resources !== resources ||
+    r.overhead !== spec.overhead
+  ) {
+    r = { initContainers: spec.initContainers, resources, overhead: spec.overhead }
+    remembered.set(containers, r)
+  }
+  if (nonZero) return (r.nonZero ??= toAmounts(podRequestList(pod, true)))
+  return (r.requests ??= toAmounts(podRequestList(pod, false)))
 }
 
 /** A node's allocatable resources (`NodeInfo.Allocatable`) and its pod limit. */
@@ -132,7 +170,7 @@ export function emptyAmounts(): Amounts {
   return { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }
 }
 
-export function addAmounts(into: Amounts, a: Amounts): void {
+export function addAmounts(into: Amounts, a: Readonly<Amounts>): void {
   into.milliCPU += a.milliCPU
   into.memory += a.memory
   into.ephemeralStorage += a.ephemeralStorage

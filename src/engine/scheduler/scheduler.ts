@@ -9,7 +9,7 @@
  */
 import { deletePod } from '../sim/actions'
 import { recordEvent } from '../sim/recorder'
-import { updateObject, type Sim } from '../sim/sim'
+import { replaceObject, updateObject, type Sim } from '../sim/sim'
 import { objKey, type KObject, type SimState } from '../sim/state'
 import { rfc3339 } from '../sim/time'
 import {
@@ -32,7 +32,7 @@ import {
   preemptionMessage,
 } from './fit-error'
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './registry'
-import { addPod, nodeInfo, takeSnapshot, type Snapshot } from './snapshot'
+import { assume, nodeInfo, takeSnapshot, type Snapshot } from './snapshot'
 
 const SCHEDULER_NAME = 'default-scheduler'
 const SOURCE = { component: SCHEDULER_NAME }
@@ -155,6 +155,7 @@ function cycleFor(sim: Sim, snap: Snapshot, pod: PodObj, nodes: readonly NodeInf
     namespaceLabels: snap.namespaceLabels,
     objects: sim.s.objects,
     ...(snap.services ? { services: snap.services } : {}),
+    ...(nodes === snap.nodes ? { assumed: snap.assumed } : {}),
   }
 }
 
@@ -222,16 +223,24 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 /** `prioritizeNodes` + `selectHost`: weighted sum of normalised scores; ties go to the first by name. */
 export function selectHost(cycle: Cycle, feasible: readonly NodeInfo[]): NodeInfo {
   if (feasible.length === 1) return feasible[0]!
-  const totals = feasible.map(() => 0)
+  const n = feasible.length
+  const totals = new Array<number>(n).fill(0)
   for (const plugin of SCORE_PLUGINS) {
     const prepared = plugin.prepare(cycle, feasible)
     if (!prepared) continue
-    const raw = feasible.map((n) => prepared.score(n))
-    const scores = prepared.normalize ? prepared.normalize(raw, feasible) : raw
-    scores.forEach((s, i) => (totals[i]! += s * plugin.weight))
+    const { score, normalize } = prepared
+    const weight = plugin.weight
+    if (!normalize) {
+      for (let i = 0; i < n; i++) totals[i]! += score(feasible[i]!) * weight
+      continue
+    }
+    const raw = new Array<number>(n)
+    for (let i = 0; i < n; i++) raw[i] = score(feasible[i]!)
+    const scores = normalize(raw, feasible)
+    for (let i = 0; i < n; i++) totals[i]! += scores[i]! * weight
   }
   let best = 0
-  for (let i = 1; i < feasible.length; i++) if (totals[i]! > totals[best]!) best = i
+  for (let i = 1; i < n; i++) if (totals[i]! > totals[best]!) best = i
   return feasible[best]!
 }
 
@@ -245,7 +254,7 @@ function scheduleOne(sim: Sim, snap: Snapshot, pod: PodObj): void {
   if (diagnosis.feasible.length > 0) {
     const node = selectHost(cycle, diagnosis.feasible)
     const bound = bind(sim, pod, node.name)
-    addPod(node, bound)
+    assume(snap, node, bound)
     setRecord(sim.s, objKey(pod), undefined)
     return
   }
@@ -363,7 +372,8 @@ function bind(sim: Sim, pod: PodObj, node: string): PodObj {
   })
   const status = { ...current.status, phase: current.status?.phase ?? 'Pending', conditions }
   delete (status as { nominatedNodeName?: string }).nominatedNodeName
-  const bound = updateObject(sim, {
+  // A pending pod has no node: the bind always changes it.
+  const bound = replaceObject(sim, {
     ...current,
     spec: { ...current.spec!, nodeName: node },
     status,

@@ -43,8 +43,16 @@ export function isActiveBound(p: PodObj): boolean {
   )
 }
 
+/** The scheduler assumes the pod on the node (`assume`): the node's info counts it from now on. */
+export function assume(snap: Snapshot, info: NodeInfo, pod: PodObj): void {
+  addPod(info, pod)
+  snap.assumed.push(info)
+}
+
 export interface Snapshot {
   readonly nodes: NodeInfo[]
+  /** The nodes that took a pod during the pass, one entry per pod (see `Cycle.assumed`). */
+  readonly assumed: NodeInfo[]
   readonly byName: Map<string, NodeInfo>
   readonly namespaceLabels: Map<string, Record<string, string>>
   /** The Services of each namespace, for default spreading (set by the pass). */
@@ -69,7 +77,7 @@ export function takeSnapshot(s: SimState): Snapshot {
     byNode.set(p.spec!.nodeName!, l)
   }
   const infos = nodes.map((n) => nodeInfo(n, byNode.get(n.metadata.name) ?? []))
-  return { nodes: infos, byName: new Map(infos.map((i) => [i.name, i])), namespaceLabels }
+  return { nodes: infos, assumed: [], byName: new Map(infos.map((i) => [i.name, i])), namespaceLabels }
 }
 
 export type { KObject }

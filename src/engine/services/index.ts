@@ -34,11 +34,33 @@ function podSummary(o: KObject | undefined): string {
   ])
 }
 
+/** True when every field {@link podSummary} reads is the same value (or object) in both. */
+function sameSummaryFields(a: KObject | undefined, b: KObject): boolean {
+  if (!a) return false
+  type S = { phase?: string; podIP?: string; conditions?: { type: string; status: string }[] } | undefined
+  const sa = a.status as S
+  const sb = b.status as S
+  return (
+    sa?.phase === sb?.phase &&
+    sa?.podIP === sb?.podIP &&
+    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
+    a.metadata.labels === b.metadata.labels &&
+    (a.spec as { nodeName?: string } | undefined)?.nodeName ===
+      (b.spec as { nodeName?: string } | undefined)?.nodeName &&
+    sa?.conditions?.find((c) => c.type === 'Ready')?.status ===
+      sb?.conditions?.find((c) => c.type === 'Ready')?.status
+  )
+}
+
 /** Whether a store change should wake these controllers (their informers' event handlers). */
 export function wakesServiceControllers(ch: Change): boolean {
   const kind = ch.object.kind
   if (kind === 'Endpoints' || kind === 'EndpointSlice') return ch.op === 'delete'
-  if (kind === 'Pod') return ch.op !== 'update' || podSummary(ch.old) !== podSummary(ch.object)
+  if (kind === 'Pod')
+    return (
+      ch.op !== 'update' ||
+      (!sameSummaryFields(ch.old, ch.object) && podSummary(ch.old) !== podSummary(ch.object))
+    )
   if (kind === 'Service' || kind === 'Namespace' || kind === 'ResourceQuota') return true
   // Object counts of quotas change with any create or delete.
   return ch.op !== 'update'

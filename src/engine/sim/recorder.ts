@@ -26,18 +26,7 @@ export interface EventInput {
 export function recordEvent(sim: Sim, involved: KObject, source: EventSource, input: EventInput): K8sEvent {
   const s = sim.s
   const ns = involved.metadata.namespace ?? 'default'
-  const key = [
-    source.component,
-    source.host ?? '',
-    involved.kind,
-    ns,
-    involved.metadata.name,
-    involved.metadata.uid ?? '',
-    input.fieldPath ?? '',
-    input.type,
-    input.reason,
-    input.message,
-  ].join('\u0000')
+  const key = `${source.component}\u0000${source.host ?? ''}\u0000${involved.kind}\u0000${ns}\u0000${involved.metadata.name}\u0000${involved.metadata.uid ?? ''}\u0000${input.fieldPath ?? ''}\u0000${input.type}\u0000${input.reason}\u0000${input.message}`
   const nowStamp = rfc3339(s.epochMs + s.now)
   const existing = s.events.get(key)
   let event: K8sEvent
@@ -49,12 +38,12 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
       metadata: { ...existing.metadata, resourceVersion: String(++s.rv) },
     }
   } else {
-    const nanos = BigInt(s.epochMs + s.now) * 1_000_000n + BigInt(s.seq++ % 1_000_000)
+    const nanos = hexNanos(s.epochMs + s.now, s.seq++ % 1_000_000)
     event = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${involved.metadata.name}.${nanos.toString(16)}`,
+        name: `${involved.metadata.name}.${nanos}`,
         namespace: ns,
         resourceVersion: String(++s.rv),
         creationTimestamp: nowStamp,
@@ -75,11 +64,9 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
       lastTimestamp: nowStamp,
       count: 1,
       type: input.type,
-      eventTime: undefined,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     }
-    delete event.eventTime
   }
   writableEvents(s).set(key, event)
   record(sim, {
@@ -90,4 +77,19 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
     summary: `${input.type} ${input.reason} ${involved.kind}/${involved.metadata.name}${input.fieldPath ? ` ${input.fieldPath}` : ''}: ${input.message}`,
   })
   return event
+}
+
+/**
+ * `ms × 10⁶ + extra` in hex (the event name's unix nanoseconds), exact: with double arithmetic on
+ * 20-bit halves for any time before 2039, with BigInt otherwise.
+ */
+export function hexNanos(ms: number, extra: number): string {
+  if (!(ms >= 0 && ms < 2 ** 41 && Number.isInteger(ms) && extra >= 0 && extra < 1_000_000))
+    return (BigInt(ms) * 1_000_000n + BigInt(extra)).toString(16)
+  const high = Math.floor(ms / 2 ** 20)
+  const low = (ms % 2 ** 20) * 1_000_000 + extra
+  const top = high * 1_000_000 + Math.floor(low / 2 ** 20)
+  const bottom = low % 2 ** 20
+  if (top === 0) return bottom.toString(16)
+  return top.toString(16) + bottom.toString(16).padStart(5, '0')
 }

@@ -1,7 +1,21 @@
 /** RFC 3339 with seconds, as the API server writes timestamps: `2026-01-01T00:01:23Z`. */
 export function rfc3339(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const sec = Math.floor(epochMs / 1000)
+  const slot = sec & (STAMP_SLOTS - 1)
+  if (stampSec[slot] === sec) return stampText[slot]!
+  const text = new Date(sec * 1000).toISOString().replace('.000Z', 'Z')
+  stampSec[slot] = sec
+  stampText[slot] = text
+  return text
 }
+
+/**
+ * The last stamps formatted, by second (a direct-mapped cache: a run stamps the same few seconds over and
+ * over, and formatting a Date is slow).
+ */
+const STAMP_SLOTS = 256
+const stampSec = new Float64Array(STAMP_SLOTS).fill(NaN)
+const stampText: string[] = new Array<string>(STAMP_SLOTS)
 
 /** RFC 3339 with microseconds, as the API server writes `MicroTime` fields (events' eventTime). */
 export function rfc3339Micro(epochMs: number): string {

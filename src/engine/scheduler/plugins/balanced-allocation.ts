@@ -25,10 +25,18 @@ export function balancedResourceScore(pairs: readonly (readonly [number, number]
   return Math.trunc((1 - std) * MAX_NODE_SCORE)
 }
 
-export function balancedAllocationScore(req: Amounts, node: NodeInfo): number {
+export function balancedAllocationScore(req: Readonly<Amounts>, node: NodeInfo): number {
+  const cpu = node.allocatable.milliCPU
+  const memory = node.allocatable.memory
+  // Both fractions present: the two-resource case of `balancedResourceScore`, without its arrays.
+  if (cpu !== 0 && memory !== 0) {
+    const fCpu = Math.min(1, (node.requested.milliCPU + req.milliCPU) / cpu)
+    const fMemory = Math.min(1, (node.requested.memory + req.memory) / memory)
+    return Math.trunc((1 - Math.abs((fCpu - fMemory) / 2)) * MAX_NODE_SCORE)
+  }
   return balancedResourceScore([
-    [node.requested.milliCPU + req.milliCPU, node.allocatable.milliCPU],
-    [node.requested.memory + req.memory, node.allocatable.memory],
+    [node.requested.milliCPU + req.milliCPU, cpu],
+    [node.requested.memory + req.memory, memory],
   ])
 }
 

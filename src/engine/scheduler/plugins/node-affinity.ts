@@ -77,10 +77,30 @@ export function termMatches(term: NodeSelectorTerm, node: NodeInfo): boolean {
 
 /** `GetRequiredNodeAffinity(pod).Match(node)`: nodeSelector and the required terms. */
 export function requiredNodeAffinityMatches(pod: Pod, node: NodeInfo): boolean {
-  for (const [k, v] of Object.entries(strMap(pod.spec?.nodeSelector))) if (node.labels[k] !== v) return false
+  return requiredNodeAffinity(pod)(node)
+}
+
+const EVERY_NODE = (): boolean => true
+
+/**
+ * `GetRequiredNodeAffinity(pod)`: the pod's nodeSelector and required terms as a test of a node, built
+ * once per pod; the same function object for every pod that has neither (see {@link matchesEveryNode}).
+ */
+export function requiredNodeAffinity(pod: Pod): (node: NodeInfo) => boolean {
+  const selector = Object.entries(strMap(pod.spec?.nodeSelector))
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-  if (!required) return true
-  return list(required.nodeSelectorTerms).some((t) => termMatches(t, node))
+  if (selector.length === 0 && !required) return EVERY_NODE
+  const terms = required ? list(required.nodeSelectorTerms) : undefined
+  return (node) => {
+    for (const [k, v] of selector) if (node.labels[k] !== v) return false
+    if (!terms) return true
+    return terms.some((t) => termMatches(t, node))
+  }
+}
+
+/** True when {@link requiredNodeAffinity} lets every node through (no nodeSelector, no required terms). */
+export function matchesEveryNode(test: (node: NodeInfo) => boolean): boolean {
+  return test === EVERY_NODE
 }
 
 /** The PreFilter's node restriction from `matchFields: metadata.name In`, or undefined for all nodes. */
@@ -105,10 +125,9 @@ export const nodeAffinityFilter: FilterPlugin = {
   name: NAME,
   prepare: (cycle) => {
     const pinned = pinnedNodeNames(cycle.pod)
+    const matches = requiredNodeAffinity(cycle.pod)
     const filter = (node: NodeInfo) =>
-      requiredNodeAffinityMatches(cycle.pod, node)
-        ? null
-        : status('UnschedulableAndUnresolvable', NAME, ERR_REASON_POD)
+      matches(node) ? null : status('UnschedulableAndUnresolvable', NAME, ERR_REASON_POD)
     if (pinned && pinned.size === 0)
       return { reject: status('UnschedulableAndUnresolvable', NAME, ERR_REASON_CONFLICT), filter }
     return pinned ? { nodeNames: pinned, filter } : { filter }

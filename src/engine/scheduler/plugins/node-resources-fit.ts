@@ -26,12 +26,27 @@ export interface InsufficientResource {
 }
 
 /** `fitsRequest`: what the node lacks for the pod, in upstream order (scalar resources sorted by name). */
-export function fitsRequest(req: Amounts, node: NodeInfo): InsufficientResource[] {
+export function fitsRequest(
+  req: Readonly<Amounts>,
+  node: NodeInfo,
+  scalars: readonly string[] = Object.keys(req.scalar).sort(),
+): InsufficientResource[] {
   const out: InsufficientResource[] = []
   if (node.pods.length + 1 > node.allowedPods)
     out.push({ resource: 'pods', reason: ERR_REASON_TOO_MANY_PODS, unresolvable: false })
-  const scalars = Object.keys(req.scalar).sort()
   if (req.milliCPU === 0 && req.memory === 0 && req.ephemeralStorage === 0 && scalars.length === 0) return out
+  // The common case, everything fits, without building the list.
+  if (
+    out.length === 0 &&
+    scalars.length === 0 &&
+    !(req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU) &&
+    !(req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory) &&
+    !(
+      req.ephemeralStorage > 0 &&
+      req.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage
+    )
+  )
+    return out
   const check = (resource: string, want: number, alloc: number, used: number) => {
     if (want > 0 && want > alloc - used)
       out.push({ resource, reason: insufficient(resource), unresolvable: want > alloc })
@@ -53,9 +68,10 @@ export const nodeResourcesFit: FilterPlugin = {
   name: NAME,
   prepare: (cycle) => {
     const req = podRequests(cycle.pod)
+    const scalars = Object.keys(req.scalar).sort()
     return {
       filter: (node) => {
-        const lacking = fitsRequest(req, node)
+        const lacking = fitsRequest(req, node, scalars)
         if (lacking.length === 0) return null
         const code = lacking.some((r) => r.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable'
         return status(code, NAME, ...lacking.map((r) => r.reason))
@@ -71,16 +87,17 @@ export function leastRequestedScore(requested: number, capacity: number): number
 }
 
 /** LeastAllocated over cpu and memory (weights 1 and 1); resources the node has none of are skipped. */
-export function leastAllocatedScore(podNonZero: Amounts, node: NodeInfo): number {
+export function leastAllocatedScore(podNonZero: Readonly<Amounts>, node: NodeInfo): number {
   let score = 0
   let weights = 0
-  const pairs: [number, number][] = [
-    [node.nonZeroRequested.milliCPU + podNonZero.milliCPU, node.allocatable.milliCPU],
-    [node.nonZeroRequested.memory + podNonZero.memory, node.allocatable.memory],
-  ]
-  for (const [requested, allocatable] of pairs) {
-    if (allocatable === 0) continue
-    score += leastRequestedScore(requested, allocatable)
+  const cpu = node.allocatable.milliCPU
+  if (cpu !== 0) {
+    score += leastRequestedScore(node.nonZeroRequested.milliCPU + podNonZero.milliCPU, cpu)
+    weights += 1
+  }
+  const memory = node.allocatable.memory
+  if (memory !== 0) {
+    score += leastRequestedScore(node.nonZeroRequested.memory + podNonZero.memory, memory)
     weights += 1
   }
   return weights === 0 ? 0 : Math.trunc(score / weights)

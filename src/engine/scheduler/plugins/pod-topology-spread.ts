@@ -26,7 +26,7 @@ import {
   type ScorePlugin,
 } from '../framework'
 import { compileSelector, type Requirement, type Selector } from '../labels'
-import { requiredNodeAffinityMatches } from './node-affinity'
+import { matchesEveryNode, requiredNodeAffinity } from './node-affinity'
 import { untoleratedTaint } from './taint-toleration'
 
 export const NAME = 'PodTopologySpread'
@@ -81,6 +81,51 @@ export function defaultConstraints(cycle: Cycle): Constraint[] {
   const pod = cycle.pod
   const ns = pod.metadata.namespace ?? 'default'
   const labels = strMap(pod.metadata.labels)
+  // Pods of one ReplicaSet in one pass ask the same question: remember the answer per owner object,
+  // for the pass's Services index and the same labels.
+  const ref = list(pod.metadata.ownerReferences).find((r) => r?.controller)
+  const ownerObj =
+    ref && ['ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(ref.kind)
+      ? cycle.objects.get(`${ref.kind}/${ns}/${ref.name}`)
+      : undefined
+  const services = cycle.services?.get(ns)
+  if (ownerObj && cycle.services) {
+    const hit = defaultsMemo.get(ownerObj)
+    if (hit && hit.services === services && hit.ns === ns && sameLabels(hit.labels, labels)) return hit.result
+    const result = computeDefaultConstraints(cycle, ns, labels)
+    defaultsMemo.set(ownerObj, { services, ns, labels, result })
+    return result
+  }
+  return computeDefaultConstraints(cycle, ns, labels)
+}
+
+const defaultsMemo = new WeakMap<
+  KObject,
+  {
+    services: readonly KObject[] | undefined
+    ns: string
+    labels: Readonly<Record<string, string>>
+    result: Constraint[]
+  }
+>()
+
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  if (a === b) return true
+  let n = 0
+  for (const k in a) {
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false
+    n++
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) n--
+  return n === 0
+}
+
+function computeDefaultConstraints(
+  cycle: Cycle,
+  ns: string,
+  labels: Readonly<Record<string, string>>,
+): Constraint[] {
+  const pod = cycle.pod
   const matchLabels: Record<string, string> = {}
   const exprs: unknown[] = []
   let found = false
@@ -113,16 +158,29 @@ export function defaultConstraints(cycle: Cycle): Constraint[] {
 
 /** `countPodsMatchSelector`: same namespace, not terminating, selected; nothing for an empty selector. */
 export function countMatching(pods: readonly PodObj[], selector: Selector, ns: string): number {
+  return countMatchingBy(pods, selector, ns, selector.key === undefined ? undefined : memoKey(selector, ns))
+}
+
+function memoKey(selector: Selector, ns: string): string | undefined {
+  return selector.key === undefined ? undefined : `${selector.key}\u0000${ns}`
+}
+
+/** {@link countMatching} with the memo key (selector and namespace) computed once by the caller. */
+function countMatchingBy(
+  pods: readonly PodObj[],
+  selector: Selector,
+  ns: string,
+  key: string | undefined,
+): number {
   if (selector.empty) return 0
   // A node's pod list only grows during a scheduling pass: count the new pods since the last call.
   let entry: { len: number; count: number } | undefined
-  if (selector.key !== undefined) {
-    let bySelector = countMemo.get(pods)
-    if (!bySelector) countMemo.set(pods, (bySelector = new Map()))
-    let byNs = bySelector.get(selector.key)
-    if (!byNs) bySelector.set(selector.key, (byNs = new Map()))
-    entry = byNs.get(ns)
-    if (!entry) byNs.set(ns, (entry = { len: 0, count: 0 }))
+  if (key !== undefined) {
+    let byKey = countMemo.get(pods)
+    if (!byKey) countMemo.set(pods, (byKey = new Map()))
+    entry = byKey.get(key)
+    if (!entry) byKey.set(key, (entry = { len: 0, count: 0 }))
+    else if (entry.len === pods.length) return entry.count
     if (entry.len > pods.length) entry.len = entry.count = 0
   }
   let n = entry ? entry.count : 0
@@ -138,18 +196,110 @@ export function countMatching(pods: readonly PodObj[], selector: Selector, ns: s
   return n
 }
 
-/** Counts of matching pods per node pod list (one node in one pass), selector and namespace. */
-const countMemo = new WeakMap<readonly PodObj[], Map<string, Map<string, { len: number; count: number }>>>()
+/** Counts of matching pods per node pod list (one node in one pass), by selector and namespace. */
+const countMemo = new WeakMap<readonly PodObj[], Map<string, { len: number; count: number }>>()
 
-function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): boolean {
-  return constraints.every((c) => Object.hasOwn(node.labels, c.topologyKey))
+/**
+ * The matching pods per topology domain of one constraint over the cycle's nodes: those carrying every
+ * key of `required` (and the constraint's own) and passing `included`. Read-only for the caller.
+ *
+ * When the inclusion does not depend on the pod (no required node affinity to honour, taints ignored)
+ * and the cycle belongs to a scheduling pass, the totals are remembered for the pass and brought up to
+ * date from the nodes that took a pod since (`Cycle.assumed`), instead of summed over every node.
+ */
+function domainCounts(
+  cycle: Cycle,
+  c: Constraint,
+  required: readonly string[],
+  include: (node: NodeInfo) => boolean,
+  podIndependent: boolean,
+  ns: string,
+): ReadonlyMap<string, number> {
+  const key = memoKey(c.selector, ns)
+  const assumed = cycle.assumed
+  if (!podIndependent || !assumed || key === undefined) {
+    const counts = new Map<string, number>()
+    for (const node of cycle.nodes) {
+      const v = node.labels[c.topologyKey]
+      if (v === undefined || !hasKeys(node, required) || !include(node)) continue
+      counts.set(v, (counts.get(v) ?? 0) + countMatchingBy(node.pods, c.selector, ns, key))
+    }
+    return counts
+  }
+  return domainEntry(cycle.nodes, assumed, c, required, ns, key).totals
 }
 
-/** `matchNodeInclusionPolicies`. */
-function included(c: Constraint, pod: Pod, node: NodeInfo): boolean {
-  if (c.nodeAffinityPolicy === 'Honor' && !requiredNodeAffinityMatches(pod, node)) return false
-  if (c.nodeTaintsPolicy === 'Honor' && untoleratedTaint(node, pod.spec?.tolerations)) return false
+/** The pass's remembered counts for a constraint (see {@link domainCounts}), brought up to date. */
+function domainEntry(
+  nodes: readonly NodeInfo[],
+  assumed: readonly NodeInfo[],
+  c: Constraint,
+  required: readonly string[],
+  ns: string,
+  key: string,
+): DomainEntry {
+  const memoId = `${key}\u0000${c.topologyKey}\u0000${required.join('\u0000')}`
+  let byId = domainMemo.get(assumed)
+  if (!byId) domainMemo.set(assumed, (byId = new Map()))
+  let entry = byId.get(memoId)
+  if (!entry || entry.nodes !== nodes) {
+    entry = { nodes, seen: assumed.length, perNode: new Map(), totals: new Map() }
+    byId.set(memoId, entry)
+    for (const node of nodes) {
+      const v = node.labels[c.topologyKey]
+      if (v === undefined || !hasKeys(node, required)) continue
+      const n = countMatchingBy(node.pods, c.selector, ns, key)
+      entry.perNode.set(node, n)
+      entry.totals.set(v, (entry.totals.get(v) ?? 0) + n)
+    }
+    return entry
+  }
+  for (; entry.seen < assumed.length; entry.seen++) {
+    const node = assumed[entry.seen]!
+    const before = entry.perNode.get(node)
+    if (before === undefined) continue
+    const n = countMatchingBy(node.pods, c.selector, ns, key)
+    if (n === before) continue
+    entry.perNode.set(node, n)
+    const v = node.labels[c.topologyKey]!
+    entry.totals.set(v, entry.totals.get(v)! + n - before)
+  }
+  return entry
+}
+
+interface DomainEntry {
+  readonly nodes: readonly NodeInfo[]
+  /** How much of the pass's `assumed` list is already counted. */
+  seen: number
+  readonly perNode: Map<NodeInfo, number>
+  readonly totals: Map<string, number>
+}
+
+/** Domain totals per scheduling pass (its `assumed` list), by selector, namespace, key and required keys. */
+const domainMemo = new WeakMap<readonly NodeInfo[], Map<string, DomainEntry>>()
+
+function hasKeys(node: NodeInfo, keys: readonly string[]): boolean {
+  for (const k of keys) if (!Object.hasOwn(node.labels, k)) return false
   return true
+}
+
+/** `matchNodeInclusionPolicies`, as a test of a node for the pod; `independent` when it lets every node in. */
+function inclusion(
+  c: Constraint,
+  pod: Pod,
+  affinity: (node: NodeInfo) => boolean,
+): { include: (node: NodeInfo) => boolean; independent: boolean } {
+  const honourAffinity = c.nodeAffinityPolicy === 'Honor' && !matchesEveryNode(affinity)
+  const honourTaints = c.nodeTaintsPolicy === 'Honor'
+  if (!honourAffinity && !honourTaints) return { include: () => true, independent: true }
+  return {
+    include: (node) => {
+      if (honourAffinity && !affinity(node)) return false
+      if (honourTaints && untoleratedTaint(node, pod.spec?.tolerations)) return false
+      return true
+    },
+    independent: false,
+  }
 }
 
 export const podTopologySpreadFilter: FilterPlugin = {
@@ -159,26 +309,24 @@ export const podTopologySpreadFilter: FilterPlugin = {
     const constraints = constraintsFor(pod, 'DoNotSchedule')
     if (constraints.length === 0) return { filter: () => null }
     const ns = pod.metadata.namespace ?? 'default'
-    const counts = constraints.map(() => new Map<string, number>())
-    for (const node of cycle.nodes) {
-      if (!hasAllKeys(node, constraints)) continue
-      constraints.forEach((c, i) => {
-        if (!included(c, pod, node)) return
-        const v = node.labels[c.topologyKey]!
-        counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + countMatching(node.pods, c.selector, ns))
-      })
-    }
+    const affinity = requiredNodeAffinity(pod)
+    const keys = constraints.map((c) => c.topologyKey)
     const podLabels = strMap(pod.metadata.labels)
+    // Per constraint: the domain counts, the smallest one (0 below minDomains), and the pod's own match.
+    const prepared = constraints.map((c) => {
+      const { include, independent } = inclusion(c, pod, affinity)
+      const domains = domainCounts(cycle, c, keys, include, independent, ns)
+      let min = Infinity
+      for (const n of domains.values()) if (n < min) min = n
+      if (domains.size < c.minDomains) min = 0
+      return { c, domains, min, self: c.selector.matches(podLabels) ? 1 : 0 }
+    })
     return {
       filter: (node) => {
-        for (const [i, c] of constraints.entries()) {
+        for (const { c, domains, min, self } of prepared) {
           const value = node.labels[c.topologyKey]
           if (value === undefined)
             return status('UnschedulableAndUnresolvable', NAME, ERR_REASON_NODE_LABEL_NOT_MATCH)
-          const domains = counts[i]!
-          let min = domains.size === 0 ? Infinity : Math.min(...domains.values())
-          if (domains.size < c.minDomains) min = 0
-          const self = c.selector.matches(podLabels) ? 1 : 0
           if ((domains.get(value) ?? 0) + self - min > c.maxSkew)
             return status('Unschedulable', NAME, ERR_REASON_CONSTRAINTS_NOT_MATCH)
         }
@@ -198,45 +346,65 @@ export const podTopologySpreadScore: ScorePlugin = {
     if (constraints.length === 0 || feasible.length === 0) return null
     // With explicit constraints every topology key is required; the system defaults tolerate missing ones.
     const requireAll = explicit
+    const keys = requireAll ? constraints.map((c) => c.topologyKey) : []
     const ignored = new Set<string>()
-    const counts = constraints.map(() => new Map<string, number>())
+    // The domains of the feasible nodes, per constraint (none for hostname: each node is its own).
+    const present = constraints.map(() => new Set<string>())
     for (const node of feasible) {
-      if (requireAll && !hasAllKeys(node, constraints)) {
+      if (requireAll && !hasKeys(node, keys)) {
         ignored.add(node.name)
         continue
       }
       constraints.forEach((c, i) => {
         if (c.topologyKey === LABEL_HOSTNAME) return
         const v = node.labels[c.topologyKey]
-        if (v !== undefined && !counts[i]!.has(v)) counts[i]!.set(v, 0)
+        if (v !== undefined) present[i]!.add(v)
       })
     }
     const weights = constraints.map((c, i) =>
-      Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : counts[i]!.size) + 2),
+      Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : present[i]!.size) + 2),
     )
     const ns = pod.metadata.namespace ?? 'default'
-    for (const node of cycle.nodes) {
-      if (requireAll && !hasAllKeys(node, constraints)) continue
-      constraints.forEach((c, i) => {
-        if (!included(c, pod, node)) return
-        const v = node.labels[c.topologyKey]
-        if (v === undefined || !counts[i]!.has(v)) return
-        counts[i]!.set(v, counts[i]!.get(v)! + countMatching(node.pods, c.selector, ns))
-      })
-    }
+    const affinity = requiredNodeAffinity(pod)
+    // Matching pods over every node of the cycle, for the domains the feasible nodes are in; for
+    // hostname, the node's own pods.
+    const assumed = cycle.assumed
+    // Per constraint, one of: the pass's per-node counts (hostname), the domain totals (other keys).
+    const perNodes: (ReadonlyMap<NodeInfo, number> | undefined)[] = []
+    const totals: (ReadonlyMap<string, number> | undefined)[] = []
+    const memoKeys = constraints.map((c) => memoKey(c.selector, ns))
+    constraints.forEach((c, i) => {
+      const key = memoKeys[i]
+      if (c.topologyKey === LABEL_HOSTNAME) {
+        perNodes.push(
+          assumed && key !== undefined
+            ? domainEntry(cycle.nodes, assumed, c, keys, ns, key).perNode
+            : undefined,
+        )
+        totals.push(undefined)
+        return
+      }
+      const { include, independent } = inclusion(c, pod, affinity)
+      perNodes.push(undefined)
+      totals.push(domainCounts(cycle, c, keys, include, independent, ns))
+    })
+    const anyIgnored = ignored.size > 0
     return {
       score: (node) => {
-        if (ignored.has(node.name)) return 0
+        if (anyIgnored && ignored.has(node.name)) return 0
         let score = 0
-        constraints.forEach((c, i) => {
+        for (let i = 0; i < constraints.length; i++) {
+          const c = constraints[i]!
           const v = node.labels[c.topologyKey]
-          if (v === undefined) return
-          const cnt =
-            c.topologyKey === LABEL_HOSTNAME
-              ? countMatching(node.pods, c.selector, ns)
-              : (counts[i]!.get(v) ?? 0)
+          if (v === undefined) continue
+          const t = totals[i]
+          const cnt = t
+            ? present[i]!.has(v)
+              ? (t.get(v) ?? 0)
+              : 0
+            : (perNodes[i]?.get(node) ?? countMatchingBy(node.pods, c.selector, ns, memoKeys[i]))
           score += cnt * weights[i]! + (c.maxSkew - 1)
-        })
+        }
         return Math.round(score)
       },
       normalize: (scores, nodes) => {

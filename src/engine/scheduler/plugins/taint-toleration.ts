@@ -46,7 +46,9 @@ export function toleratesAny(tolerations: Toleration[] | undefined, taint: Taint
 
 /** `FindMatchingUntoleratedTaint` over NoSchedule and NoExecute taints: the first one not tolerated. */
 export function untoleratedTaint(node: NodeInfo, tolerations: Toleration[] | undefined): Taint | undefined {
-  return list(node.node.spec?.taints).find(
+  const taints = node.node.spec?.taints
+  if (!Array.isArray(taints) || taints.length === 0) return undefined
+  return taints.find(
     (taint) =>
       (taint?.effect === 'NoSchedule' || taint?.effect === 'NoExecute') && !toleratesAny(tolerations, taint),
   )
@@ -65,15 +67,25 @@ export const taintTolerationFilter: FilterPlugin = {
 export const taintTolerationScore: ScorePlugin = {
   name: NAME,
   weight: 3,
-  prepare: (cycle) => {
+  prepare: (cycle, feasible) => {
+    // No PreferNoSchedule taint on any feasible node: every node would score 100, which changes no
+    // node's rank, so the plugin is skipped.
+    const anyPrefer = feasible.some((node) => {
+      const taints = node.node.spec?.taints
+      return Array.isArray(taints) && taints.some((t) => t?.effect === 'PreferNoSchedule')
+    })
+    if (!anyPrefer) return null
     const preferNoSchedule = list(cycle.pod.spec?.tolerations).filter(
       (t) => !t?.effect || t.effect === 'PreferNoSchedule',
     )
     return {
-      score: (node) =>
-        list(node.node.spec?.taints).filter(
+      score: (node) => {
+        const taints = node.node.spec?.taints
+        if (!Array.isArray(taints) || taints.length === 0) return 0
+        return taints.filter(
           (taint) => taint?.effect === 'PreferNoSchedule' && !toleratesAny(preferNoSchedule, taint),
-        ).length,
+        ).length
+      },
       normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
     }
   },
