@@ -12,15 +12,27 @@ export interface FamilyStyle {
   readonly glyph: string
 }
 
+/** Colours are CSS custom properties (styles.css `:root`), so a theme can change them in one place. */
 export const FAMILY_STYLES: Readonly<Record<StatusFamily, FamilyStyle>> = {
-  ready: { label: 'Running, ready', color: '#009E73', glyph: '' },
-  'not-ready': { label: 'Running, not ready', color: '#009E73', glyph: '◐' },
-  pending: { label: 'Pending / creating', color: '#E69F00', glyph: '…' },
-  failing: { label: 'Crashing / failing', color: '#D55E00', glyph: '✕' },
-  completed: { label: 'Completed', color: '#0072B2', glyph: '✓' },
-  terminating: { label: 'Terminating', color: '#999999', glyph: '↓' },
-  unknown: { label: 'Unknown (node lost)', color: '#CC79A7', glyph: '?' },
+  ready: { label: 'Running, ready', color: 'var(--status-ready)', glyph: '' },
+  'not-ready': { label: 'Running, not ready', color: 'var(--status-ready)', glyph: '◐' },
+  pending: { label: 'Pending / creating', color: 'var(--status-pending)', glyph: '…' },
+  failing: { label: 'Crashing / failing', color: 'var(--status-failing)', glyph: '✕' },
+  completed: { label: 'Completed', color: 'var(--status-completed)', glyph: '✓' },
+  terminating: { label: 'Terminating', color: 'var(--status-terminating)', glyph: '↓' },
+  unknown: { label: 'Unknown (node lost)', color: 'var(--status-unknown)', glyph: '?' },
 }
+
+/** The order families are counted in on a card that shows counts instead of tiles. */
+export const FAMILY_ORDER: readonly StatusFamily[] = [
+  'ready',
+  'not-ready',
+  'pending',
+  'failing',
+  'completed',
+  'terminating',
+  'unknown',
+]
 
 const FAILING = new Set([
   'CrashLoopBackOff',
