@@ -58,15 +58,15 @@ export const OverlayLayer = memo(function OverlayLayer({
               className={`overlay-label overlay-label-${l.kind}`}
               data-overlay-label={l.kind}
               data-node={l.node}
-              style={{ left: l.x, top: l.y }}
-              initial={{ opacity: 0, x: '-50%', y: '-80%' }}
-              animate={{ opacity: 1, x: '-50%', y: '-100%' }}
+              style={{ left: l.x, top: l.y, maxWidth: l.width }}
+              initial={{ opacity: 0, x: '-50%', y: -6 }}
+              animate={{ opacity: 1, x: '-50%', y: 0 }}
               exit={{ opacity: 0 }}
               transition={{ duration: 0.3 }}
             >
-              {l.lines.map((line) => (
-                <span key={line}>✕ {line}</span>
-              ))}
+              <span className="overlay-label-text" title={l.lines.join('\n')}>
+                ✕ {l.lines.join('; ')}
+              </span>
             </motion.div>
           ))}
         </AnimatePresence>

@@ -89,7 +89,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
       <span className="pod-glyph" aria-hidden="true">
         {style.glyph}
       </span>
-      <span className="pod-name">{middleEllipsis(pod.name, 19)}</span>
+      <span className="pod-name">{middleEllipsis(pod.name, 17)}</span>
       <span className="pod-status">
         <span className="pod-status-text">
           {pod.evicted ? 'Evicted · ' : ''}

@@ -52,8 +52,15 @@ export const ServiceCard = memo(function ServiceCard({
         {service.type} · {service.ports}
       </p>
       <p className="service-endpoints">
-        <strong>{service.endpoints}</strong> ready endpoint{service.endpoints === 1 ? '' : 's'}
-        {notReady > 0 ? ` · ${notReady} not ready` : ''}
+        {notReady > 0 ? (
+          <>
+            <strong>{service.endpoints}</strong> of {service.endpoints + notReady} endpoints ready
+          </>
+        ) : (
+          <>
+            <strong>{service.endpoints}</strong> ready endpoint{service.endpoints === 1 ? '' : 's'}
+          </>
+        )}
       </p>
       <p className="service-selector">{selector ? selector : 'no selector'}</p>
     </section>

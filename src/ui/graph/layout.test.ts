@@ -51,7 +51,7 @@ describe('layoutCluster', () => {
     const [w1, w2, un, svc] = items
     expect(w1!.position).toEqual({ x: 0, y: 0 })
     expect(w2!.position.x).toBe(w1!.width + CARD.gap)
-    expect(un!.position).toEqual({ x: 0, y: w1!.height + CARD.gap })
+    expect(un!.position).toEqual({ x: 0, y: w1!.height + CARD.rowGap })
     expect(svc!.position.x).toBe(w2!.position.x + w2!.width + SERVICE.left)
   })
 

@@ -7,6 +7,10 @@ export const CARD = {
   padding: 12,
   /** Name and status, role and pod count, then the cpu / memory / pods bars. */
   header: 112,
+  /** Between rows of the grid, and above the Unscheduled area: room for the scheduling overlay's reasons. */
+  rowGap: 56,
+  /** The Unscheduled area has no bars. */
+  unscheduledHeader: 60,
   gap: 28,
   /** The namespace's label above its band of tiles. */
   bandLabel: 20,
@@ -18,7 +22,7 @@ export const CARD = {
 } as const
 /** A card that shows counts per status instead of tiles. */
 export const COUNTS = { chipWidth: 98, chipHeight: 30, gap: 6, columns: 2 } as const
-export const SERVICE = { width: 236, height: 96, gap: 16, left: 64 } as const
+export const SERVICE = { width: 252, height: 96, gap: 16, left: 56 } as const
 export const WORKLOAD = { width: 212, height: 62, gap: 16, rowGap: 44 } as const
 
 export interface Point {
@@ -261,9 +265,9 @@ export function layoutCluster(
   const colX: number[] = []
   colWidths.reduce((x, w, c) => ((colX[c] = x), x + w + CARD.gap), 0)
   const rowY: number[] = []
-  rowHeights.reduce((y, h, r) => ((rowY[r] = y), y + h + CARD.gap), 0)
+  rowHeights.reduce((y, h, r) => ((rowY[r] = y), y + h + CARD.rowGap), 0)
   const gridWidth = Math.max(tiledWidth, colWidths.reduce((a, w) => a + w + CARD.gap, 0) - CARD.gap)
-  const gridHeight = Math.max(0, rowHeights.reduce((a, h) => a + h + CARD.gap, 0) - CARD.gap)
+  const gridHeight = Math.max(0, rowHeights.reduce((a, h) => a + h + CARD.rowGap, 0) - CARD.rowGap)
 
   const prevCard = new Map<string, { card: string; x: number; y: number }>()
   if (previous) {
@@ -324,12 +328,12 @@ export function layoutCluster(
   })
 
   if (unscheduled.length > 0) {
-    const position = { x: 0, y: gridHeight + CARD.gap }
+    const position = { x: 0, y: gridHeight + CARD.rowGap }
     const cols = Math.max(1, Math.floor((gridWidth - 2 * CARD.padding + TILE.gap) / (TILE.width + TILE.gap)))
     const width = Math.max(cardWidth(cols), tiledWidth)
     const showTiles = !aggregated || unscheduled.length <= options.tileLimit
-    const block = showTiles ? tileBlock(unscheduled, cols, CARD.padding, CARD.header) : null
-    const counts = block ? [] : countChips(unscheduled, CARD.padding, CARD.header)
+    const block = showTiles ? tileBlock(unscheduled, cols, CARD.padding, CARD.unscheduledHeader) : null
+    const counts = block ? [] : countChips(unscheduled, CARD.padding, CARD.unscheduledHeader)
     if (block) {
       block.tiles.forEach((t, k) => {
         podAnchors[podKey(unscheduled[k]!)] = {
@@ -345,7 +349,7 @@ export function layoutCluster(
       type: 'clusterNode',
       position,
       width,
-      height: CARD.header + (block ? block.height : COUNTS_CONTENT) + CARD.padding,
+      height: CARD.unscheduledHeader + (block ? block.height : COUNTS_CONTENT) + CARD.padding,
       data: {
         node: null,
         pods: unscheduled,

@@ -14,10 +14,12 @@ export interface OverlayEdge {
 export interface OverlayLabel {
   readonly id: string
   readonly kind: Overlay
-  /** The label's bottom centre, in graph coordinates (it sits at the bottom of the card it explains). */
+  /** The label's top centre, in graph coordinates (it sits just under the card it explains). */
   readonly x: number
   readonly y: number
   readonly lines: readonly string[]
+  /** The widest the label may be: the card's width. */
+  readonly width: number
   /** The node the label explains (scheduling), for the page's attributes. */
   readonly node?: string
 }
@@ -144,7 +146,8 @@ export function overlayShapes(
         kind: 'scheduling',
         node,
         x: rect.x + rect.width / 2,
-        y: rect.y + rect.height - 6,
+        y: rect.y + rect.height + 6,
+        width: rect.width - 16,
         lines: [...reasons].map(([reason, n]) => (chosen || n === 1 ? reason : `${reason} (${n} pods)`)),
       })
     }
