@@ -1,6 +1,15 @@
 /** The engine's public surface: what the worker, the CLI and the tests import. */
 export { loadManifests, MAX_TEXT_BYTES, type LoadResult } from './parse/loader'
-export type { ClusterView, NodeView, PodView, ServiceView } from './cluster/view'
+export type {
+  ClusterView,
+  NodeResources,
+  NodeVerdictView,
+  NodeView,
+  PodView,
+  ProbeDot,
+  ServiceView,
+  WorkloadView,
+} from './cluster/view'
 export type { Diagnostic, Severity, SourceRange } from './model/diagnostic'
 export { WHOLE_TEXT } from './model/diagnostic'
 export type { LoadedObject } from './model/object'

@@ -1,14 +1,24 @@
 import type { Node, NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { useSelection } from '../../state/selection'
+import { useGraphEvents } from './events'
 import type { ServiceCardData } from './layout'
+import { namespaceHue } from './status'
 
 export type ServiceCardNode = Node<ServiceCardData, 'service'>
 
 /** A Service with its type, ports and how many ready endpoints it has. */
-export function ServiceCard({ data }: NodeProps<ServiceCardNode>): React.JSX.Element {
+export const ServiceCard = memo(function ServiceCard({
+  data,
+}: NodeProps<ServiceCardNode>): React.JSX.Element {
   const { service } = data
+  const events = useGraphEvents()
   const selector = Object.entries(service.selector)
     .map(([k, v]) => `${k}=${v}`)
     .join(',')
+  const notReady = service.notReadyPods?.length ?? 0
+  const select = (): void =>
+    useSelection.getState().select({ kind: 'Service', namespace: service.namespace, name: service.name })
   return (
     <section
       className={`service-card${service.endpoints === 0 ? ' no-endpoints' : ''}`}
@@ -17,6 +27,22 @@ export function ServiceCard({ data }: NodeProps<ServiceCardNode>): React.JSX.Ele
       data-name={service.name}
       data-endpoints={service.endpoints}
       aria-label={`Service ${service.name}, ${service.endpoints} ready endpoints`}
+      style={{ '--ns-hue': namespaceHue(service.namespace) } as React.CSSProperties}
+      role="button"
+      tabIndex={0}
+      onClick={select}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          select()
+        }
+      }}
+      onContextMenu={
+        events.onContextMenu
+          ? (e) =>
+              events.onContextMenu?.({ kind: 'Service', namespace: service.namespace, name: service.name }, e)
+          : undefined
+      }
     >
       <h3>
         <span aria-hidden="true">⇄ </span>
@@ -25,10 +51,18 @@ export function ServiceCard({ data }: NodeProps<ServiceCardNode>): React.JSX.Ele
       <p>
         {service.type} · {service.ports}
       </p>
-      <p>
-        {service.endpoints} endpoint{service.endpoints === 1 ? '' : 's'}
-        {selector ? ` · ${selector}` : ' · no selector'}
+      <p className="service-endpoints">
+        {notReady > 0 ? (
+          <>
+            <strong>{service.endpoints}</strong> of {service.endpoints + notReady} endpoints ready
+          </>
+        ) : (
+          <>
+            <strong>{service.endpoints}</strong> ready endpoint{service.endpoints === 1 ? '' : 's'}
+          </>
+        )}
       </p>
+      <p className="service-selector">{selector ? selector : 'no selector'}</p>
     </section>
   )
-}
+})

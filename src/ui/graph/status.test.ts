@@ -28,11 +28,17 @@ describe('namespaceHue', () => {
   it('is stable and differs between common namespaces', () => {
     expect(namespaceHue('default')).toBe(namespaceHue('default'))
     expect(namespaceHue('default')).not.toBe(namespaceHue('kube-system'))
-    // Never a status hue: orange/vermillion (0–45) or bluish green (140–175).
-    for (const ns of ['default', 'kube-system', 'prod', 'dev', 'shop', 'monitoring']) {
+    // Never a status hue: orange/vermillion (20–50), bluish green (150–180), Completed blue (≈205),
+    // Unknown pink (≈327).
+    const common = ['default', 'kube-system', 'prod', 'dev', 'shop', 'staging', 'monitoring']
+    for (const ns of common) {
       const h = namespaceHue(ns)
-      expect(h < 45 || (h > 140 && h < 175)).toBe(false)
+      expect(
+        (h >= 20 && h <= 50) || (h >= 150 && h <= 180) || Math.abs(h - 205) < 8 || Math.abs(h - 327) < 10,
+      ).toBe(false)
     }
+    // The common namespaces are told apart.
+    expect(new Set(common.map(namespaceHue)).size).toBe(common.length)
   })
 })
 

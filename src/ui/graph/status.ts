@@ -12,15 +12,27 @@ export interface FamilyStyle {
   readonly glyph: string
 }
 
+/** Colours are CSS custom properties (styles.css `:root`), so a theme can change them in one place. */
 export const FAMILY_STYLES: Readonly<Record<StatusFamily, FamilyStyle>> = {
-  ready: { label: 'Running, ready', color: '#009E73', glyph: '' },
-  'not-ready': { label: 'Running, not ready', color: '#009E73', glyph: '◐' },
-  pending: { label: 'Pending / creating', color: '#E69F00', glyph: '…' },
-  failing: { label: 'Crashing / failing', color: '#D55E00', glyph: '✕' },
-  completed: { label: 'Completed', color: '#0072B2', glyph: '✓' },
-  terminating: { label: 'Terminating', color: '#999999', glyph: '↓' },
-  unknown: { label: 'Unknown (node lost)', color: '#CC79A7', glyph: '?' },
+  ready: { label: 'Running, ready', color: 'var(--status-ready)', glyph: '' },
+  'not-ready': { label: 'Running, not ready', color: 'var(--status-ready)', glyph: '◐' },
+  pending: { label: 'Pending / creating', color: 'var(--status-pending)', glyph: '…' },
+  failing: { label: 'Crashing / failing', color: 'var(--status-failing)', glyph: '✕' },
+  completed: { label: 'Completed', color: 'var(--status-completed)', glyph: '✓' },
+  terminating: { label: 'Terminating', color: 'var(--status-terminating)', glyph: '↓' },
+  unknown: { label: 'Unknown (node lost)', color: 'var(--status-unknown)', glyph: '?' },
 }
+
+/** The order families are counted in on a card that shows counts instead of tiles. */
+export const FAMILY_ORDER: readonly StatusFamily[] = [
+  'ready',
+  'not-ready',
+  'pending',
+  'failing',
+  'completed',
+  'terminating',
+  'unknown',
+]
 
 const FAILING = new Set([
   'CrashLoopBackOff',
@@ -66,15 +78,17 @@ export function statusFamily(status: string, ready: string): StatusFamily {
 }
 
 /**
- * Hues for namespace bands, chosen away from the status colours (orange, vermillion, bluish green) so a
- * band is never read as a status.
+ * Hues for namespace bands, chosen away from the status colours (orange and vermillion 20–50, bluish
+ * green 150–180, the Completed blue near 205, the Unknown pink near 327) and far from each other, in an
+ * order where (indigo for default, teal for kube-system, olive, rose, violet, magenta, mustard) the common namespaces (default, kube-system, shop, prod, dev, staging, monitoring) all
+ * get different ones with the hash below.
  */
-const NAMESPACE_HUES = [215, 265, 295, 190, 240, 325, 55, 280, 200, 250] as const
+const NAMESPACE_HUES = [282, 190, 75, 262, 120, 348, 210, 232, 55, 302] as const
 
 /** A stable hue for a namespace, so its pods share a band colour wherever they run. */
 export function namespaceHue(namespace: string): number {
   let h = 0
-  for (let i = 0; i < namespace.length; i++) h = (Math.imul(h, 31) + namespace.charCodeAt(i)) >>> 0
+  for (let i = 0; i < namespace.length; i++) h = (Math.imul(h, 105) + namespace.charCodeAt(i)) >>> 0
   return NAMESPACE_HUES[h % NAMESPACE_HUES.length]!
 }
 
