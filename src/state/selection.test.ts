@@ -18,7 +18,8 @@ describe('inspectorCommand', () => {
   it('offers describe only for the kinds kubeplay describes, and logs only for pods', () => {
     expect(inspectorTabs('Pod')).toEqual(['describe', 'events', 'yaml', 'logs'])
     expect(inspectorTabs('Deployment')).toEqual(['describe', 'events', 'yaml'])
-    expect(inspectorTabs('StatefulSet')).toEqual(['events', 'yaml'])
+    expect(inspectorTabs('StatefulSet')).toEqual(['describe', 'events', 'yaml'])
+    expect(inspectorTabs('ConfigMap')).toEqual(['events', 'yaml'])
   })
 
   it('finds the events of one object with a field selector kubectl understands', () => {

@@ -63,6 +63,13 @@ export const DIAGNOSTIC_HELP: Readonly<Record<string, string>> = {
   'namespace-not-found':
     'Objects can only be created in a namespace that exists. Add a `kind: Namespace` document with that name, or use `default`.',
   'too-many-pods': 'kubeplay simulates at most 10,000 pods. Lower the replicas.',
+  'too-many-nodes': 'kubeplay simulates at most 1,000 nodes. Lower spec.nodes or remove Node documents.',
+  'negative-count':
+    'The API server refuses negative counts (replicas, minReadySeconds, revisionHistoryLimit, parallelism, completions, backoffLimit). Use 0 or more.',
+  'run-stopped':
+    'The run grew past what a browser tab can hold (too many changes to record, or too many snapshots for the timeline), so it stopped early. Shorten spec.duration or run fewer pods.',
+  'yaml-aliases':
+    'YAML aliases (*name) that expand into huge documents are refused, as kubectl refuses them. Write the values out, or use fewer nested aliases.',
 }
 
 /**
