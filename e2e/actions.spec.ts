@@ -246,7 +246,11 @@ test.describe('the timeline, the inspector’s moments, the events list and the 
     await openApp(page)
     await at(page, 30)
     const input = page.getByRole('textbox', { name: 'kubectl command' })
+    // `po` is the start of pods and of poddisruptionbudgets: Tab completes what they share.
     await input.fill('describe po')
+    await input.press('Tab')
+    await expect(input).toHaveValue('describe pod')
+    await input.fill('describe pods')
     await input.press('Tab')
     await expect(input).toHaveValue('describe pods ')
     await input.pressSequentially('liv')
