@@ -50,7 +50,7 @@ export function clusterView(s: SimState): ClusterView {
     const name = p.metadata?.name ?? ''
     const key = `Pod/${namespace}/${name}`
     const nodeName = p.spec?.nodeName ?? null
-    const [, ready, status, restarts] = podRow(p, now)
+    const { ready, status, restarts } = columnsOf(p, now)
     const phase = p.status?.phase
     if (nodeName !== null && phase !== 'Succeeded' && phase !== 'Failed') {
       const r = requested.get(nodeName) ?? { cpu: 0, memory: 0, pods: 0 }
@@ -66,9 +66,9 @@ export function clusterView(s: SimState): ClusterView {
       namespace,
       name,
       node: nodeName,
-      status: status ?? '',
-      ready: ready ?? '0/0',
-      restarts: Number.parseInt(restarts ?? '0', 10) || 0,
+      status,
+      ready,
+      restarts,
       labels: p.metadata?.labels ?? {},
       owner: ownerOf(p),
       controller: controllerOf(p),
@@ -159,6 +159,24 @@ function ownerOf(p: Pod): string | null {
     if (hash && ref.name.endsWith(`-${hash}`)) return `Deployment/${ref.name.slice(0, -hash.length - 1)}`
   }
   return `${ref.kind}/${ref.name}`
+}
+
+/**
+ * kubectl's READY, STATUS and RESTARTS (the count) of a pod, memoised per object: none of the three
+ * depends on the time (only the "(5m ago)" after the count does), and objects are never changed in place.
+ */
+const columnsCache = new WeakMap<object, { ready: string; status: string; restarts: number }>()
+function columnsOf(p: Pod, now: number): { ready: string; status: string; restarts: number } {
+  const cached = columnsCache.get(p)
+  if (cached) return cached
+  const [, ready, status, restarts] = podRow(p, now)
+  const out = {
+    ready: ready ?? '0/0',
+    status: status ?? '',
+    restarts: Number.parseInt(restarts ?? '0', 10) || 0,
+  }
+  columnsCache.set(p, out)
+  return out
 }
 
 /** A pod's cpu (millicores) and memory (bytes) requests, memoised per object: objects are never changed in place. */

@@ -4,6 +4,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStoreApi,
+  type Edge,
   type Node,
   type NodeTypes,
 } from '@xyflow/react'
@@ -14,12 +15,13 @@ import type { ClusterView } from '../../engine'
 import { useGraphOptions } from '../../state/graph-options'
 import { useScenario } from '../../state/scenario'
 import { useSelection } from '../../state/selection'
+import { useTimeline } from '../../state/timeline'
 import { GraphEventsContext, type GraphEvents } from './events'
 import { filterView, viewNamespaces } from './filter'
 import { GraphToolbar } from './GraphToolbar'
 import { EMPTY_ENVELOPE, layoutCluster, type Envelope, type GraphLayout, type LayoutOptions } from './layout'
 import { NodeCard } from './NodeCard'
-import { overlayShapes } from './overlay'
+import { overlayShapes, type OverlayShapes } from './overlay'
 import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
 import { replaceEqualDeep } from './stable'
@@ -28,6 +30,12 @@ import { WorkloadCard } from './WorkloadCard'
 const nodeTypes: NodeTypes = { clusterNode: NodeCard, service: ServiceCard, workload: WorkloadCard }
 
 /** Room for the toolbar above and the legend below. */
+const NO_EDGES: Edge[] = []
+
+/** Probe dots pulse at this playback speed and below, with at most this many pods drawn. */
+export const PULSE_MAX_SPEED = 4
+export const PULSE_MAX_TILES = 200
+
 const FIT = { padding: { top: '104px', bottom: '84px', left: '24px', right: '24px' }, maxZoom: 1 } as const
 
 /**
@@ -43,6 +51,12 @@ class GraphMemory {
   private layoutOut: GraphLayout | null = null
   private previousLayout: GraphLayout | undefined
   private nodes: Node[] = []
+  private shapes: OverlayShapes = { edges: [], labels: [] }
+
+  stableShapes(shapes: OverlayShapes): OverlayShapes {
+    this.shapes = replaceEqualDeep(this.shapes, shapes)
+    return this.shapes
+  }
 
   stable(view: ClusterView): ClusterView {
     this.view = replaceEqualDeep(this.view, view)
@@ -128,11 +142,15 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   )
   const nodes = useMemo(() => memory.flowNodes(layout), [memory, layout])
   const shapes = useMemo(
-    () => overlayShapes(filtered.view, layout, f.overlays, selected),
-    [filtered.view, layout, f.overlays, selected],
+    () => memory.stableShapes(overlayShapes(filtered.view, layout, f.overlays, selected)),
+    [memory, filtered.view, layout, f.overlays, selected],
   )
   const events = useMemo<GraphEvents>(() => ({ onContextMenu }), [onContextMenu])
   const nodeNames = view.nodes.map((n) => n.name).join(',')
+  // Probe dots pulse on each tick while a person can follow them: at 16× and up a tick comes faster
+  // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
+  const speed = useTimeline((s) => s.speed)
+  const pulses = speed <= PULSE_MAX_SPEED && layout.podCount <= PULSE_MAX_TILES
 
   return (
     <GraphEventsContext.Provider value={events}>
@@ -141,10 +159,11 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
         data-view-t={view.t ?? ''}
         data-pod-count={layout.podCount}
         data-aggregated={layout.aggregated}
+        data-pulses={pulses ? 'on' : 'off'}
       >
         <ReactFlow
           nodes={nodes}
-          edges={[]}
+          edges={NO_EDGES}
           nodeTypes={nodeTypes}
           fitView
           fitViewOptions={FIT}

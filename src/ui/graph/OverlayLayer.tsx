@@ -1,14 +1,18 @@
 import { EdgeLabelRenderer, ViewportPortal } from '@xyflow/react'
-import { AnimatePresence, motion } from 'motion/react'
+import { AnimatePresence } from 'motion/react'
 import { memo } from 'react'
-import type { OverlayShapes } from './overlay'
+import type { OverlayEdge, OverlayLabel, OverlayShapes } from './overlay'
+import { useLeaving } from './presence'
+
+const EDGE_EXIT_MS = 350
 
 /**
  * The overlay edges and labels, drawn in graph coordinates (pods are not React Flow nodes, so their
  * edges are drawn here, from the tile positions of the layout). Edges run under the cards, whose
  * backgrounds let them show through, and end at the tiles, so they never cross a tile's text; labels
- * sit on top. Edges draw themselves in
- * when they appear and fade when they go: a Service's edge to a pod vanishes as the pod stops being ready.
+ * sit on top. Edges draw themselves in when they appear and fade when they go: a Service's edge to a
+ * pod vanishes as the pod stops being ready. Plain elements with CSS animations: hundreds of edges may
+ * come and go in one frame.
  */
 export const OverlayLayer = memo(function OverlayLayer({
   shapes,
@@ -34,18 +38,7 @@ export const OverlayLayer = memo(function OverlayLayer({
           </defs>
           <AnimatePresence>
             {shapes.edges.map((e) => (
-              <motion.path
-                key={e.id}
-                className={`overlay-edge overlay-${e.kind}`}
-                data-edge={e.kind}
-                data-edge-id={e.id}
-                initial={{ pathLength: 0, opacity: 0, d: e.d }}
-                animate={{ pathLength: 1, opacity: 1, d: e.d }}
-                exit={{ opacity: 0, transition: { duration: 0.35 } }}
-                transition={{ duration: 0.45, ease: 'easeOut' }}
-                strokeWidth={Math.min(6, 2 + Math.log2(e.weight))}
-                markerEnd={e.kind === 'endpoints' ? 'url(#kp-arrow)' : undefined}
-              />
+              <Edge key={e.id} edge={e} />
             ))}
           </AnimatePresence>
         </svg>
@@ -53,24 +46,41 @@ export const OverlayLayer = memo(function OverlayLayer({
       <ViewportPortal>
         <AnimatePresence>
           {shapes.labels.map((l) => (
-            <motion.div
-              key={l.id}
-              className={`overlay-label overlay-label-${l.kind}`}
-              data-overlay-label={l.kind}
-              data-node={l.node}
-              style={{ left: l.x, top: l.y, maxWidth: l.width }}
-              initial={{ opacity: 0, x: '-50%', y: -6 }}
-              animate={{ opacity: 1, x: '-50%', y: 0 }}
-              exit={{ opacity: 0 }}
-              transition={{ duration: 0.3 }}
-            >
-              <span className="overlay-label-text" title={l.lines.join('\n')}>
-                ✕ {l.lines.join('; ')}
-              </span>
-            </motion.div>
+            <Label key={l.id} label={l} />
           ))}
         </AnimatePresence>
       </ViewportPortal>
     </>
+  )
+})
+
+const Edge = memo(function Edge({ edge }: { edge: OverlayEdge }): React.JSX.Element {
+  const leaving = useLeaving(EDGE_EXIT_MS)
+  return (
+    <path
+      className={`overlay-edge overlay-${edge.kind}${leaving ? ' leaving' : ''}`}
+      data-edge={leaving ? undefined : edge.kind}
+      data-edge-id={edge.id}
+      d={edge.d}
+      pathLength={1}
+      strokeWidth={Math.min(6, 2 + Math.log2(edge.weight))}
+      markerEnd={edge.kind === 'endpoints' ? 'url(#kp-arrow)' : undefined}
+    />
+  )
+})
+
+const Label = memo(function Label({ label }: { label: OverlayLabel }): React.JSX.Element {
+  const leaving = useLeaving(EDGE_EXIT_MS)
+  return (
+    <div
+      className={`overlay-label overlay-label-${label.kind}${leaving ? ' leaving' : ''}`}
+      data-overlay-label={label.kind}
+      data-node={label.node}
+      style={{ left: label.x, top: label.y, maxWidth: label.width }}
+    >
+      <span className="overlay-label-text" title={label.lines.join('\n')}>
+        ✕ {label.lines.join('; ')}
+      </span>
+    </div>
   )
 })

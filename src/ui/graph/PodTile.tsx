@@ -1,9 +1,9 @@
-import { AnimatePresence, motion, useIsPresent } from 'motion/react'
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef } from 'react'
 import type { PodView, ProbeDot } from '../../engine'
 import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
 import type { Point } from './layout'
+import { useChangeCount, useLeaving } from './presence'
 import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './status'
 
 const PROBE_NAME = { S: 'startup', L: 'liveness', R: 'readiness' } as const
@@ -18,7 +18,10 @@ export interface PodTileProps {
   readonly extra?: Readonly<Record<`data-${string}`, string>>
 }
 
-const MOVE = { duration: 0.35, ease: [0.2, 0.7, 0.3, 1] } as const
+const MOVE_MS = 350
+/** How long the exit animations last (styles.css `tile-out`, `tile-evict`). */
+const EXIT_MS = 450
+const EVICT_MS = 650
 
 /**
  * One pod, drawn inside its node's card. Its data attributes are the page contract of DESIGN §4.
@@ -29,9 +32,25 @@ const MOVE = { duration: 0.35, ease: [0.2, 0.7, 0.3, 1] } as const
 export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTileProps): React.JSX.Element {
   const family = statusFamily(pod.status, pod.ready)
   const style = FAMILY_STYLES[family]
+  const ring = useChangeCount(family)
+  const crash = useChangeCount(pod.lastCrashMs ?? null, (v) => v !== null)
   // A tile on its way out (the pod left this card) no longer stands for the pod: it drops the page's
   // data attributes so only the live tile answers for it.
-  const present = useIsPresent()
+  const leaving = useLeaving(pod.evicted ? EVICT_MS : EXIT_MS)
+  const present = !leaving
+  const ref = useRef<HTMLDivElement>(null)
+  // A tile that comes from another card (a pod just scheduled) flies from where it was.
+  const fromX = from?.x
+  const fromY = from?.y
+  useLayoutEffect(() => {
+    if (fromX === undefined || fromY === undefined || !ref.current?.animate) return
+    ref.current.animate([{ translate: `${fromX}px ${fromY}px` }, { translate: '0 0' }], {
+      duration: MOVE_MS,
+      easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)',
+    })
+    // Only on mount: where it came from matters once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   const events = useGraphEvents()
   const selected = useSelection(
     (s) =>
@@ -51,20 +70,9 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
       }
     : { 'aria-hidden': true }
   return (
-    <motion.div
-      initial={
-        from
-          ? { x: at.x + from.x, y: at.y + from.y, opacity: 1, scale: 1 }
-          : { x: at.x, y: at.y, opacity: 0, scale: 0.6 }
-      }
-      animate={{ x: at.x, y: at.y, opacity: 1, scale: 1 }}
-      exit={
-        pod.evicted
-          ? { x: at.x, y: at.y - 36, opacity: 0, scale: 0.9, transition: { duration: 0.6 } }
-          : { opacity: 0, scale: 0.7, transition: { duration: 0.45 } }
-      }
-      transition={MOVE}
-      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}`}
+    <div
+      ref={ref}
+      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${from ? ' tile-moved' : ''}`}
       onClick={select}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -79,7 +87,12 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
       }
       tabIndex={present ? 0 : -1}
       aria-pressed={selected}
-      style={{ '--ns-hue': namespaceHue(pod.namespace) } as React.CSSProperties}
+      style={
+        {
+          '--ns-hue': namespaceHue(pod.namespace),
+          transform: `translate(${at.x}px, ${at.y}px)`,
+        } as React.CSSProperties
+      }
       {...data}
       title={`${pod.namespace}/${pod.name}\n${pod.status} · ready ${pod.ready} · restarts ${pod.restarts}${pod.evicted ? `\nevicted (${pod.evicted})` : ''}`}
       role="listitem"
@@ -104,40 +117,21 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
           </span>
         ) : null}
       </span>
-      {/* A ring in the new colour when the status family changes (not on first appearance). */}
-      <AnimatePresence initial={false}>
-        <motion.span
-          key={family}
-          className="tile-ring"
-          aria-hidden="true"
-          initial={{ opacity: 0.95, scale: 1 }}
-          animate={{ opacity: 0, scale: 1.12 }}
-          exit={{ opacity: 0 }}
-          transition={{ duration: 0.9, ease: 'easeOut' }}
-        />
-      </AnimatePresence>
-      {/* A flash on each crash or kill: the container's exit moment changes. */}
-      <AnimatePresence initial={false}>
-        {pod.lastCrashMs !== null && pod.lastCrashMs !== undefined ? (
-          <motion.span
-            key={pod.lastCrashMs}
-            className="crash-flash"
-            aria-hidden="true"
-            data-crash={pod.lastCrashMs}
-            initial={{ opacity: 0.9 }}
-            animate={{ opacity: 0, x: [0, -4, 4, -3, 3, 0] }}
-            exit={{ opacity: 0 }}
-            transition={{ duration: 0.8, ease: 'easeOut' }}
-          />
-        ) : null}
-      </AnimatePresence>
-    </motion.div>
+      {/* A ring in the new colour when the status family changes (not on first appearance), and a
+          flash on each crash or kill (the container's exit moment changes). CSS animations restarted
+          by a new key: hundreds of tiles can change in one frame. */}
+      {ring > 0 ? <span key={`ring${ring}`} className="tile-ring" aria-hidden="true" /> : null}
+      {crash > 0 ? (
+        <span key={`crash${crash}`} className="crash-flash" aria-hidden="true" data-crash={pod.lastCrashMs} />
+      ) : null}
+    </div>
   )
 })
 
 /** S / L / R: filled green on success, hollow red on failure, grey before the first result; a count while failing. */
 function ProbeDotView({ dot }: { dot: ProbeDot }): React.JSX.Element {
   const failing = dot.state === 'fail' && dot.count !== undefined && dot.threshold !== undefined
+  const tick = useChangeCount(dot.lastMs ?? null, (v) => v !== null)
   return (
     <span
       className={`probe-dot probe-${dot.state}`}
@@ -151,19 +145,7 @@ function ProbeDotView({ dot }: { dot: ProbeDot }): React.JSX.Element {
     >
       {dot.kind}
       {failing ? <sub className="probe-count">{dot.count}</sub> : null}
-      <AnimatePresence initial={false}>
-        {dot.lastMs !== null && dot.lastMs !== undefined ? (
-          <motion.span
-            key={dot.lastMs}
-            className="probe-pulse"
-            aria-hidden="true"
-            initial={{ opacity: 0.9, scale: 1 }}
-            animate={{ opacity: 0, scale: 2.1 }}
-            exit={{ opacity: 0 }}
-            transition={{ duration: 0.55, ease: 'easeOut' }}
-          />
-        ) : null}
-      </AnimatePresence>
+      {tick > 0 ? <span key={tick} className="probe-pulse" aria-hidden="true" /> : null}
     </span>
   )
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ClusterView, PodView, WorkloadView } from '../../engine'
-import { CARD, gridColumns, layoutCluster, SERVICE, TILE, type LaidOut } from './layout'
+import { CARD, gridColumns, layoutCluster, naturalCompare, SERVICE, TILE, type LaidOut } from './layout'
 
 const node = (name: string) => ({ name, status: 'Ready' as const, cpu: '4', memory: '16Gi', maxPods: 110 })
 const pod = (
@@ -197,5 +197,16 @@ describe('layoutCluster', () => {
 describe('gridColumns', () => {
   it('keeps a few nodes in one row and many in a rough square', () => {
     expect([1, 3, 4, 5, 10, 50].map(gridColumns)).toEqual([1, 3, 4, 4, 4, 9])
+  })
+})
+
+describe('naturalCompare', () => {
+  it('puts worker-2 before worker-10', () => {
+    expect(['worker-10', 'worker-2', 'worker-1', 'a'].sort(naturalCompare)).toEqual([
+      'a',
+      'worker-1',
+      'worker-2',
+      'worker-10',
+    ])
   })
 })

@@ -113,6 +113,21 @@ export const podKey = (p: { namespace: string; name: string }): string => `${p.n
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
+/** `node-2` before `node-10`: runs of digits compare as numbers. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g
+  const pa = a.match(re) ?? []
+  const pb = b.match(re) ?? []
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!
+    const y = pb[i]!
+    if (x === y) continue
+    const nx = /^\d/.test(x) && /^\d/.test(y) ? Number(x) - Number(y) : 0
+    return nx || compare(x, y)
+  }
+  return pa.length - pb.length || compare(a, b)
+}
+
 /**
  * The order of tiles in a card: by namespace (each namespace a band), then by controller, then by
  * creation, so a replacement pod lands at the end of its controller's run instead of anywhere.
@@ -211,6 +226,8 @@ export function layoutCluster(
   envelope: Envelope = EMPTY_ENVELOPE,
   previous?: GraphLayout,
 ): { layout: GraphLayout; envelope: Envelope } {
+  // worker-2 before worker-10: nodes in natural order, as a person counts them.
+  view = { ...view, nodes: [...view.nodes].sort((a, b) => naturalCompare(a.name, b.name)) }
   const byNode = new Map<string, PodView[]>()
   const unscheduled: PodView[] = []
   const known = new Set(view.nodes.map((n) => n.name))
