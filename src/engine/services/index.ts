@@ -19,48 +19,42 @@ export function reconcileServiceControllers(sim: Sim): void {
   reconcileQuotas(sim)
 }
 
-/** What a pod change means to these controllers: IP, readiness, deletion, labels, phase, node, resources. */
-function podSummary(o: KObject | undefined): string {
-  const status = o?.status as
-    { phase?: string; podIP?: string; conditions?: { type: string; status: string }[] } | undefined
-  const ready = status?.conditions?.find((c) => c.type === 'Ready')?.status
-  return JSON.stringify([
-    status?.phase,
-    status?.podIP,
-    ready,
-    o?.metadata.deletionTimestamp,
-    o?.metadata.labels,
-    (o?.spec as { nodeName?: string } | undefined)?.nodeName,
-  ])
-}
-
-/** True when every field {@link podSummary} reads is the same value (or object) in both. */
-function sameSummaryFields(a: KObject | undefined, b: KObject): boolean {
-  if (!a) return false
+/**
+ * Whether a pod change leaves what these controllers read the same: phase, IP, readiness, deletion,
+ * labels and node, each compared as its JSON (undefined as null).
+ */
+function sameSummary(a: KObject | undefined, b: KObject): boolean {
   type S = { phase?: string; podIP?: string; conditions?: { type: string; status: string }[] } | undefined
-  const sa = a.status as S
+  const sa = a?.status as S
   const sb = b.status as S
   return (
-    sa?.phase === sb?.phase &&
-    sa?.podIP === sb?.podIP &&
-    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
-    a.metadata.labels === b.metadata.labels &&
-    (a.spec as { nodeName?: string } | undefined)?.nodeName ===
-      (b.spec as { nodeName?: string } | undefined)?.nodeName &&
-    sa?.conditions?.find((c) => c.type === 'Ready')?.status ===
-      sb?.conditions?.find((c) => c.type === 'Ready')?.status
+    sameJson(sa?.phase, sb?.phase) &&
+    sameJson(sa?.podIP, sb?.podIP) &&
+    sameJson(
+      sa?.conditions?.find((c) => c.type === 'Ready')?.status,
+      sb?.conditions?.find((c) => c.type === 'Ready')?.status,
+    ) &&
+    sameJson(a?.metadata.deletionTimestamp, b.metadata.deletionTimestamp) &&
+    sameJson(a?.metadata.labels, b.metadata.labels) &&
+    sameJson(
+      (a?.spec as { nodeName?: string } | undefined)?.nodeName,
+      (b.spec as { nodeName?: string } | undefined)?.nodeName,
+    )
   )
+}
+
+function sameJson(x: unknown, y: unknown): boolean {
+  if (x === y) return true
+  const plain = (v: unknown) => v === undefined || v === null || typeof v === 'string'
+  if (plain(x) && plain(y)) return (x ?? null) === (y ?? null)
+  return JSON.stringify(x ?? null) === JSON.stringify(y ?? null)
 }
 
 /** Whether a store change should wake these controllers (their informers' event handlers). */
 export function wakesServiceControllers(ch: Change): boolean {
   const kind = ch.object.kind
   if (kind === 'Endpoints' || kind === 'EndpointSlice') return ch.op === 'delete'
-  if (kind === 'Pod')
-    return (
-      ch.op !== 'update' ||
-      (!sameSummaryFields(ch.old, ch.object) && podSummary(ch.old) !== podSummary(ch.object))
-    )
+  if (kind === 'Pod') return ch.op !== 'update' || !sameSummary(ch.old, ch.object)
   if (kind === 'Service' || kind === 'Namespace' || kind === 'ResourceQuota') return true
   // Object counts of quotas change with any create or delete.
   return ch.op !== 'update'
