@@ -3,9 +3,10 @@ import type { Page } from '@playwright/test'
 
 /** Pauses, then puts the cursor at `s` seconds. */
 async function at(page: Page, s: number): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-sim-ready', 'true')
   const slider = page.getByRole('slider', { name: 'Timeline' })
-  // Moving the slider pauses playback; fill again once paused, so the cursor stays where it was put.
-  await slider.fill(String(s))
+  const pause = page.getByRole('button', { name: 'Pause' })
+  if (await pause.isVisible()) await pause.click()
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
   await slider.fill(String(s))
   await expect(page.locator('.cluster-graph')).toHaveAttribute('data-view-t', String(s * 1000))
