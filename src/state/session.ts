@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { parseTarget } from '../engine/sim/actions'
 import { ENGINE_VERSION } from '../engine/version'
 import { shareUrl, type SharedState } from '../share/link'
 import { chooseStart, createPersistence, type Persistence, type Saved, type StorageStatus } from './persist'
@@ -38,26 +39,10 @@ export const useSession = create<SessionState>()((set) => ({
 const SAVE_AT_ONCE_BYTES = 256 * 1024
 const SAVE_LATER_MS = 400
 
-const KINDS: Readonly<Record<string, string>> = {
-  pod: 'Pod',
-  node: 'Node',
-  deployment: 'Deployment',
-  replicaset: 'ReplicaSet',
-  statefulset: 'StatefulSet',
-  daemonset: 'DaemonSet',
-  job: 'Job',
-  cronjob: 'CronJob',
-  service: 'Service',
-}
-
-/** `pod/default/web-0` → the selection; `node/worker-1` → a cluster-scoped one. */
+/** `pod/default/web-0` → the selection; `node/worker-1` → a cluster-scoped one (the actions' target syntax). */
 export function selectionOf(select: string): Selection | null {
-  const [kind, ...rest] = select.split('/')
-  const k = KINDS[kind ?? '']
-  if (!k || rest.length < 1 || rest.length > 2) return null
-  return rest.length === 2
-    ? { kind: k, namespace: rest[0]!, name: rest[1]! }
-    : { kind: k, namespace: k === 'Node' ? '' : 'default', name: rest[0]! }
+  const t = parseTarget(select)
+  return t ? { kind: t.kind, namespace: t.namespace ?? '', name: t.name } : null
 }
 
 /** The selection as a link writes it. */
