@@ -11,6 +11,8 @@ import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
 import { SessionBar } from './SessionBar'
+import { ViewToggles } from './ViewToggles'
+import { useLayout } from '../../state/layout'
 
 const Editor = lazy(() => import('../editor/Editor'))
 
@@ -21,6 +23,7 @@ export function App(): React.JSX.Element {
   const errors = useScenario(selectErrorCount)
   const warnings = useScenario(selectWarningCount)
   const objectCount = useScenario((s) => s.objectCount)
+  const editorOpen = useLayout((s) => s.editorOpen)
 
   useEffect(() => {
     document.body.dataset.simReady = String(ready)
@@ -40,10 +43,11 @@ export function App(): React.JSX.Element {
           {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
           {warnings} warning{warnings === 1 ? '' : 's'}
         </span>
+        <ViewToggles />
         <SessionBar />
       </header>
-      <main className="workspace">
-        <section className="editor-pane" aria-label="Scenario editor">
+      <main className={editorOpen ? 'workspace' : 'workspace editor-collapsed'}>
+        <section className="editor-pane" id="editor-pane" aria-label="Scenario editor" hidden={!editorOpen}>
           <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
             <Editor />
           </Suspense>
@@ -80,20 +84,34 @@ export function App(): React.JSX.Element {
 }
 
 function Legend(): React.JSX.Element {
+  const open = useLayout((s) => s.legendOpen)
+  const toggle = useLayout((s) => s.toggleLegend)
   return (
-    <ul className="legend" aria-label="Legend">
-      {Object.entries(FAMILY_STYLES).map(([family, s]) => (
-        <li
-          key={family}
-          className={`legend-item pod-${family}`}
-          style={{ '--status': s.color } as React.CSSProperties}
-        >
-          <span className="legend-swatch" aria-hidden="true">
-            {s.glyph}
-          </span>
-          {s.label}
-        </li>
-      ))}
-    </ul>
+    <div className={open ? 'legend' : 'legend legend-closed'}>
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded={open}
+        aria-controls="legend-items"
+        title={open ? 'Fold the legend away' : 'What the colours and glyphs mean'}
+        onClick={toggle}
+      >
+        Legend {open ? '▾' : '▸'}
+      </button>
+      <ul id="legend-items" className="legend-items" aria-label="Legend" hidden={!open}>
+        {Object.entries(FAMILY_STYLES).map(([family, s]) => (
+          <li
+            key={family}
+            className={`legend-item pod-${family}`}
+            style={{ '--status': s.color } as React.CSSProperties}
+          >
+            <span className="legend-swatch" aria-hidden="true">
+              {s.glyph}
+            </span>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

@@ -4,7 +4,8 @@ import { useEditor } from '../../state/editor'
 import { useScenario } from '../../state/scenario'
 import { textChange } from '../../state/text-change'
 import { diagnosticHelp } from './diagnostic-help'
-import { MARKER_OWNER, MODEL_URI, monaco, monacoTheme } from './monaco'
+import { useTheme } from '../../state/theme'
+import { MARKER_OWNER, MODEL_URI, monaco, monacoTheme, setEditorTheme } from './monaco'
 import { SCHEMA_KUBERNETES_VERSION, SCHEMA_SOURCE } from './schema'
 
 const SEVERITY: Record<Diagnostic['severity'], monaco.MarkerSeverity> = {
@@ -23,7 +24,7 @@ export default function Editor(): React.JSX.Element {
       monaco.editor.createModel(useScenario.getState().text, 'yaml', MODEL_URI)
     const editor = monaco.editor.create(host.current!, {
       model,
-      theme: monacoTheme('dark'),
+      theme: monacoTheme(useTheme.getState().theme),
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
@@ -50,6 +51,9 @@ export default function Editor(): React.JSX.Element {
       if (s.diagnostics !== prev.diagnostics) setMarkers(model, s.diagnostics)
     })
     setMarkers(model, useScenario.getState().diagnostics)
+    const theme = useTheme.subscribe((s, prev) => {
+      if (s.theme !== prev.theme) setEditorTheme(s.theme)
+    })
     const reveal = useEditor.subscribe((s, prev) => {
       if (!s.reveal || s.reveal === prev.reveal) return
       const position = { lineNumber: s.reveal.line, column: s.reveal.col }
@@ -58,6 +62,7 @@ export default function Editor(): React.JSX.Element {
       editor.focus()
     })
     return () => {
+      theme()
       outside()
       reveal()
       markers()

@@ -15,6 +15,7 @@ import type { ClusterView } from '../../engine'
 import { useGraphOptions } from '../../state/graph-options'
 import { useScenario } from '../../state/scenario'
 import { useSelection } from '../../state/selection'
+import { useTheme } from '../../state/theme'
 import { useTimeline } from '../../state/timeline'
 import { GraphEventsContext, type GraphEvents } from './events'
 import { filterView, viewNamespaces } from './filter'
@@ -109,6 +110,7 @@ export interface ClusterGraphProps {
 
 /** The cluster as a graph: React Flow holds the few large things; pods are drawn inside node cards. */
 export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.JSX.Element {
+  const theme = useTheme((s) => s.theme)
   const [memory] = useState(() => new GraphMemory())
   const revision = useScenario((s) => s.analyzedRevision)
   const f = useGraphOptions(
@@ -174,6 +176,7 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
           elementsSelectable={false}
           onlyRenderVisibleElements={false}
           proOptions={{ hideAttribution: false }}
+          colorMode={theme}
           aria-label="Cluster graph"
         >
           <OverlayLayer shapes={shapes} />
