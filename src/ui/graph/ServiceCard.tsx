@@ -19,9 +19,15 @@ export const ServiceCard = memo(function ServiceCard({
   const notReady = service.notReadyPods?.length ?? 0
   const select = (): void =>
     useSelection.getState().select({ kind: 'Service', namespace: service.namespace, name: service.name })
+  const selected = useSelection(
+    (s) =>
+      s.selected?.kind === 'Service' &&
+      s.selected.namespace === service.namespace &&
+      s.selected.name === service.name,
+  )
   return (
     <section
-      className={`service-card${service.endpoints === 0 ? ' no-endpoints' : ''}`}
+      className={`service-card${service.endpoints === 0 ? ' no-endpoints' : ''}${selected ? ' selected' : ''}`}
       data-kind="Service"
       data-namespace={service.namespace}
       data-name={service.name}
@@ -30,6 +36,7 @@ export const ServiceCard = memo(function ServiceCard({
       style={{ '--ns-hue': namespaceHue(service.namespace) } as React.CSSProperties}
       role="button"
       tabIndex={0}
+      aria-pressed={selected}
       onClick={select}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {

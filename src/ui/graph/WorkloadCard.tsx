@@ -1,5 +1,6 @@
 import type { Node, NodeProps } from '@xyflow/react'
 import { memo } from 'react'
+import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
 import type { WorkloadCardData } from './layout'
 import { namespaceHue } from './status'
@@ -21,23 +22,33 @@ export const WorkloadCard = memo(function WorkloadCard({
 }: NodeProps<WorkloadCardNode>): React.JSX.Element {
   const { workload } = data
   const events = useGraphEvents()
+  const target = { kind: workload.kind, namespace: workload.namespace, name: workload.name }
+  const selected = useSelection(
+    (s) =>
+      s.selected?.kind === workload.kind &&
+      s.selected.namespace === workload.namespace &&
+      s.selected.name === workload.name,
+  )
+  const select = (): void => useSelection.getState().select(target)
   return (
     <section
-      className={`workload-card workload-${workload.kind.toLowerCase()}${workload.desired === 0 ? ' scaled-down' : ''}`}
+      className={`workload-card workload-${workload.kind.toLowerCase()}${workload.desired === 0 ? ' scaled-down' : ''}${selected ? ' selected' : ''}`}
       data-kind={workload.kind}
       data-namespace={workload.namespace}
       data-name={workload.name}
       aria-label={`${workload.kind} ${workload.name}, ${workload.summary}`}
       style={{ '--ns-hue': namespaceHue(workload.namespace) } as React.CSSProperties}
-      onContextMenu={
-        events.onContextMenu
-          ? (e) =>
-              events.onContextMenu?.(
-                { kind: workload.kind, namespace: workload.namespace, name: workload.name },
-                e,
-              )
-          : undefined
-      }
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      onClick={select}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          select()
+        }
+      }}
+      onContextMenu={events.onContextMenu ? (e) => events.onContextMenu?.(target, e) : undefined}
     >
       <p className="workload-kind">
         <span aria-hidden="true">{ICON[workload.kind] ?? '◆'} </span>
