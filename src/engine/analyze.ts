@@ -1,7 +1,8 @@
 import { validateObjects } from './api/validate'
-import { clusterNodes } from './cluster/nodes'
+import { clusterNodes, scenarioNodesSpec } from './cluster/nodes'
+import { scenarioNodeList } from './cluster/scenario-nodes'
 import { BEHAVIOR_ANNOTATION, parseBehavior } from './container/behavior'
-import { checkLimits, MAX_HORIZON_MS } from './limits'
+import { checkLimits, MAX_HORIZON_MS, MAX_NODES } from './limits'
 import { NODE_ACTIONS, parseTarget, SUPPORTED_ACTIONS } from './sim/actions'
 import { SCALABLE_KINDS } from './controllers/apply'
 import { parseDuration } from './model/duration'
@@ -44,6 +45,7 @@ export function analyzeScenario(text: string): Analysis {
     all.push(...checkLimits(objects))
     all.push(...timelineDiagnostics(objects, locate))
     all.push(...namespaceDiagnostics(objects, locate))
+    all.push(...nodesDiagnostics(objects, locate))
   }
   all.sort((a, b) => a.line - b.line || a.col - b.col)
   return { objects, diagnostics: all, hasErrors: all.some((d) => d.severity === 'error') }
@@ -191,6 +193,35 @@ function namespaceDiagnostics(
     })
   }
   return out
+}
+
+/** The Scenario's `spec.nodes`: a number of default workers, or a list of nodes (cluster/scenario-nodes). */
+function nodesDiagnostics(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const nodes = scenarioNodesSpec(objects)
+  const scenario = objects.find((o) => o.kind === 'Scenario')
+  if (nodes === undefined || !scenario) return []
+  const at = (path: (string | number)[], severity: Diagnostic['severity'], message: string): Diagnostic => ({
+    ...locate(scenario, ['spec', 'nodes', ...path]),
+    severity,
+    code: 'scenario-nodes',
+    message,
+  })
+  if (objects.some((o) => o.kind === 'Node'))
+    return [at([], 'warning', 'spec.nodes is ignored: the kind: Node documents describe the cluster')]
+  if (Array.isArray(nodes))
+    return scenarioNodeList(nodes.slice(0, MAX_NODES)).findings.map((f) => at(f.path, f.severity, f.message))
+  if (typeof nodes !== 'number' || !Number.isInteger(nodes) || nodes < 0)
+    return [
+      at(
+        [],
+        'error',
+        'spec.nodes: a number of workers (like 3) or a list of nodes (like [{name: big, cpu: "16", memory: 64Gi}]) is required',
+      ),
+    ]
+  return []
 }
 
 /** The Scenario's `spec.timeline`: each entry needs a time, a known action and a target. */

@@ -8,4 +8,4 @@ export const KUBERNETES_VERSION = 'v1.35'
  * Bumped whenever the same scenario could produce a different event log; share links record it so an
  * old link can warn that behaviour may differ.
  */
-export const ENGINE_VERSION = 2
+export const ENGINE_VERSION = 3

@@ -3,33 +3,41 @@ import type { LoadedObject } from '../model/object'
 import { KUBERNETES_VERSION } from '../version'
 import { defaultNodes } from './default-cluster'
 import { MAX_NODES } from '../limits'
+import { scenarioNodeList } from './scenario-nodes'
 
 /** The kubelet version the nodes report (`kubectl get nodes` VERSION). */
 export const KUBELET_VERSION = `${KUBERNETES_VERSION}.0`
 
 /**
- * The cluster's Node objects: the scenario's `kind: Node` documents if it has any, else the default
- * cluster (3 workers, or `spec.nodes` of the Scenario document), with the status a healthy kubelet
- * reports.
+ * The cluster's Node objects: the scenario's `kind: Node` documents if it has any, else `spec.nodes` of
+ * the Scenario document (a list of nodes, or a number of default workers; 3 if absent), with the status a
+ * healthy kubelet reports.
  */
 export function clusterNodes(objects: readonly LoadedObject[], createdAt: string): Node[] {
   const declared = objects.filter((o) => o.kind === 'Node')
+  const listed = scenarioNodesSpec(objects)
   const base =
     declared.length > 0
       ? declared.map((o) => o.body as unknown as Node)
-      : defaultNodes(scenarioNodeCount(objects)).map((n): Node => ({
-          apiVersion: 'v1',
-          kind: 'Node',
-          metadata: { name: n.name, labels: { ...n.labels } },
-          spec: {},
-          status: { capacity: { cpu: n.cpu, memory: n.memory, pods: String(n.pods) } },
-        }))
+      : Array.isArray(listed)
+        ? scenarioNodeList(listed.slice(0, MAX_NODES)).nodes
+        : defaultNodes(scenarioNodeCount(listed)).map((n): Node => ({
+            apiVersion: 'v1',
+            kind: 'Node',
+            metadata: { name: n.name, labels: { ...n.labels } },
+            spec: {},
+            status: { capacity: { cpu: n.cpu, memory: n.memory, pods: String(n.pods) } },
+          }))
   return base.map((n, i) => withStatus(n, i, createdAt))
 }
 
-function scenarioNodeCount(objects: readonly LoadedObject[]): number {
+/** `spec.nodes` of the Scenario document: a number of workers, or a list of nodes. */
+export function scenarioNodesSpec(objects: readonly LoadedObject[]): unknown {
   const scenario = objects.find((o) => o.kind === 'Scenario')
-  const nodes = (scenario?.body.spec as { nodes?: unknown } | undefined)?.nodes
+  return (scenario?.body.spec as { nodes?: unknown } | undefined)?.nodes
+}
+
+function scenarioNodeCount(nodes: unknown): number {
   return typeof nodes === 'number' && Number.isInteger(nodes) && nodes >= 0 ? Math.min(nodes, MAX_NODES) : 3
 }
 

@@ -1,6 +1,6 @@
 /**
  * The JSON schema of kubeplay's own `kind: Scenario` document (DESIGN §2.4), written from what the engine
- * reads: spec.duration (analyze.ts), spec.nodes (cluster/nodes.ts: a number of workers) and spec.timeline, whose
+ * reads: spec.duration (analyze.ts), spec.nodes (cluster/nodes.ts: a number of workers or a list of nodes) and spec.timeline, whose
  * actions and fields come from sim/actions.ts. Kubernetes kinds are generated (generate.ts); this one
  * is kubeplay's, so it lives here.
  */
@@ -151,11 +151,45 @@ export const scenarioSchema: JsonSchema = {
         },
         duration: duration('How long to simulate (default 10m, at most 24h).'),
         nodes: {
-          type: 'integer',
-          minimum: 0,
-          maximum: 500,
           description:
-            'How many workers the default cluster has (default 3: worker-1 … worker-3, 4 CPUs and 16Gi each). Ignored when the scenario has `kind: Node` documents, which describe the nodes themselves.',
+            'The cluster: a number of default workers (default 3: worker-1 … worker-3, 4 CPUs and 16Gi each), or a list of nodes. Ignored when the scenario has `kind: Node` documents, which describe the nodes themselves.',
+          oneOf: [
+            { type: 'integer', minimum: 0, maximum: 500 },
+            {
+              type: 'array',
+              maxItems: 500,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  name: { type: 'string', description: 'The node name (default worker-N).' },
+                  cpu: {
+                    type: ['string', 'number'],
+                    description: 'CPU capacity, like "8" or 2500m (default 4).',
+                  },
+                  memory: { type: 'string', description: 'Memory capacity, like 32Gi (default 16Gi).' },
+                  pods: { type: 'integer', minimum: 0, description: 'How many pods fit (default 110).' },
+                  labels: {
+                    type: 'object',
+                    additionalProperties: { type: 'string' },
+                    description: 'Labels, added to hostname, os, arch and zone.',
+                  },
+                  taints: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['key', 'effect'],
+                      properties: {
+                        key: { type: 'string' },
+                        value: { type: 'string' },
+                        effect: { enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          ],
         },
         watch: {
           type: 'string',
