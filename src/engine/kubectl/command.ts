@@ -1,4 +1,5 @@
 import { kubectlLogs, type LogSource } from './logs'
+import { logsTargetFor } from './logs-target'
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1'
 import type { CronJob, Job } from 'kubernetes-types/batch/v1'
 import type { ConfigMap, Endpoints, Event, LimitRange, Namespace, Node, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1' // prettier-ignore
@@ -513,7 +514,24 @@ function describe(p: Parsed, cluster: ClusterObjects, now: number): KubectlResul
  * @param now that moment, epoch milliseconds
  */
 export function kubectl(args: readonly string[], cluster: ClusterObjects, now: number): KubectlResult {
-  if (args[0] === 'logs') return kubectlLogs(args.slice(1), cluster.pods, cluster.logs)
+  if (args[0] === 'logs')
+    return kubectlLogs(args.slice(1), cluster.pods, cluster.logs, (type, name, namespace) => {
+      let info: ResourceInfo
+      try {
+        info = lookup(type, cluster)
+      } catch {
+        return { error: `error: the server doesn't have a resource type "${type}"` }
+      }
+      const object = info
+        .list(cluster)
+        .find((o) => o.metadata?.name === name && (o.metadata?.namespace ?? 'default') === namespace)
+      if (!object) return { error: notFound(info, name).trimEnd() }
+      return logsTargetFor(
+        { ...object, kind: info.kind } as Parameters<typeof logsTargetFor>[0],
+        namespace,
+        cluster.pods,
+      )
+    })
   try {
     const p = parseArgs(args)
     if (p.verb === 'get') return get(p, cluster, now)

@@ -1,5 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1'
 import type { KubectlResult } from './command'
+import type { LogsTarget } from './logs-target'
+
+/** The pod behind `TYPE/NAME` for a type other than pods (command.ts looks the object up). */
+export type LogsResolver = (type: string, name: string, namespace: string) => LogsTarget
 
 /** What a container printed in one of its runs: the current one, or the previous with `previous`. */
 export type LogSource = (
@@ -10,14 +14,15 @@ export type LogSource = (
 ) => readonly string[] | null
 
 /**
- * `kubectl logs POD [-c CONTAINER] [-p|--previous] [-n NS] [--tail N]`: what the container printed, as the
- * kubelet keeps it. Without -c, a pod with several containers defaults to the first one and says so on
+ * `kubectl logs POD|TYPE/NAME [-c CONTAINER] [-p|--previous] [-n NS] [--tail N]`: what the container printed,
+ * as the kubelet keeps it; for a controller or a Service, of the pod kubectl picks (logs-target.ts). Without -c, a pod with several containers defaults to the first one and says so on
  * stderr, like kubectl ≥ 1.24 (`Defaulted container "a" out of: a, b`).
  */
 export function kubectlLogs(
   args: readonly string[],
   pods: readonly Pod[],
   source: LogSource | undefined,
+  resolve?: LogsResolver,
 ): KubectlResult {
   let namespace = 'default'
   let container: string | undefined
@@ -34,24 +39,36 @@ export function kubectlLogs(
     else if (a === '--tail' || a.startsWith('--tail=')) tail = Number(value())
     else if (a.startsWith('-'))
       return fail(`error: unknown flag: ${a.split('=')[0]}\nSee 'kubectl logs --help' for usage.`)
-    else names.push(a.replace(/^(pod|pods|po)\//, ''))
+    else names.push(a.replace(/^(pod|pods|po)\//i, ''))
   }
   if (names.length === 0)
     return fail(
       "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
     )
-  const podName = names[0]!
-  const pod = pods.find(
-    (p) => p.metadata?.name === podName && (p.metadata?.namespace ?? 'default') === namespace,
-  )
-  if (!pod) return fail(`Error from server (NotFound): pods "${podName}" not found`)
+  let note = ''
+  let pod: Pod | undefined
+  const slash = names[0]!.indexOf('/')
+  if (slash > 0) {
+    const found = resolve?.(names[0]!.slice(0, slash), names[0]!.slice(slash + 1), namespace) ?? {
+      error: `error: the server doesn't have a resource type "${names[0]!.slice(0, slash)}"`,
+    }
+    if ('error' in found) return fail(found.error)
+    pod = found.pod
+    note = found.note
+  } else {
+    pod = pods.find(
+      (p) => p.metadata?.name === names[0] && (p.metadata?.namespace ?? 'default') === namespace,
+    )
+    if (!pod) return fail(`Error from server (NotFound): pods "${names[0]}" not found`)
+  }
+  const podName = pod.metadata?.name ?? ''
   const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].map((c) => c.name)
-  let stderr = ''
+  let stderr = note
   if (container === undefined) {
     container = pod.spec?.containers?.[0]?.name ?? ''
     const init = (pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`)
     const choices = [...(pod.spec?.containers ?? []).map((c) => c.name), ...init]
-    if (choices.length > 1) stderr = `Defaulted container "${container}" out of: ${choices.join(', ')}\n`
+    if (choices.length > 1) stderr += `Defaulted container "${container}" out of: ${choices.join(', ')}\n`
   } else if (!all.includes(container)) {
     return fail(`error: container ${container} is not valid for pod ${podName}`)
   }
