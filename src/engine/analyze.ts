@@ -46,6 +46,7 @@ export function analyzeScenario(text: string): Analysis {
     all.push(...timelineDiagnostics(objects, locate))
     all.push(...namespaceDiagnostics(objects, locate))
     all.push(...nodesDiagnostics(objects, locate))
+    all.push(...danglingOwnerDiagnostics(objects, locate))
   }
   all.sort((a, b) => a.line - b.line || a.col - b.col)
   return { objects, diagnostics: all, hasErrors: all.some((d) => d.severity === 'error') }
@@ -190,6 +191,33 @@ function namespaceDiagnostics(
       severity: 'warning',
       code: 'namespace-not-found',
       message: `namespaces "${ns}" not found: the API server refuses this ${o.kind}; add a Namespace document named ${ns}`,
+    })
+  }
+  return out
+}
+
+/**
+ * Objects (pasted from a real cluster, say) whose every owner is missing: the garbage collector deletes
+ * an object none of whose ownerReferences resolves, by UID (`pkg/controller/garbagecollector`
+ * attemptToDeleteItem, "dangling" owners), as it does in controllers/gc.ts. Said before it happens.
+ */
+function danglingOwnerDiagnostics(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const uids = new Set<string>()
+  for (const o of objects) if (typeof o.metadata.uid === 'string') uids.add(o.metadata.uid)
+  const out: Diagnostic[] = []
+  for (const o of objects) {
+    const refs = o.metadata.ownerReferences
+    if (!Array.isArray(refs) || refs.length === 0) continue
+    if (refs.some((r) => typeof r?.uid === 'string' && uids.has(r.uid))) continue
+    const names = refs.map((r) => `${String(r?.kind)} ${String(r?.name)}`).join(', ')
+    out.push({
+      ...locate(o, ['metadata', 'ownerReferences']),
+      severity: 'warning',
+      code: 'owner-missing',
+      message: `no object in the scenario has the uid of its owner (${names}): the garbage collector deletes this ${o.kind} as soon as the scenario starts; remove ownerReferences to keep it`,
     })
   }
   return out

@@ -58,6 +58,8 @@ export const DIAGNOSTIC_HELP: Readonly<Record<string, string>> = {
     'A `- ` with nothing after it is an empty item, which the API server rejects. Remove it or fill it in.',
   timeline:
     'Each `spec.timeline` entry needs `at` (a time such as 90s), an `action`, and a `target` such as `pod/web-0` or `node/worker-1` (`apply` takes a `manifest` instead).',
+  'owner-missing':
+    'An object keeps `ownerReferences` to an owner that is not in the scenario (by `uid`). The garbage collector deletes objects whose owners are all gone, so this one disappears at once. Delete the `ownerReferences` block, or include the owner with the same `uid`.',
   'scenario-nodes':
     '`spec.nodes` is either a number of default workers (`nodes: 5`) or a list of nodes, each `{name, cpu, memory, pods, labels, taints}` with every field optional: `nodes: [{name: big, cpu: "16", memory: 64Gi}, {name: gpu-1, taints: [{key: gpu, effect: NoSchedule}]}]`.',
   duration:
