@@ -11,6 +11,7 @@ import { isRecord, recordAt, stringMapAt } from './json'
 import { parseQuantity, podRequests } from './resources'
 import { checkObjectFields, fieldPathString } from './schema'
 import { goMapString, mapSelectorMatches, selectorMatches } from './selectors'
+import { checkCronJob } from './validate-cronjob'
 import type { Finding, NodeShape } from './validate-pod'
 import { checkContainers, checkProbes, checkRestartPolicy, checkTolerations, invalid } from './validate-pod'
 
@@ -123,6 +124,7 @@ function checkObject(object: LoadedObject, out: Finding[]): void {
       })
   }
   if (SELECTOR_KINDS.has(kind)) checkSelector(object, out)
+  if (kind === 'CronJob') checkCronJob(body as JsonObject, out)
   checkCounts(object, out)
 }
 

@@ -47,6 +47,10 @@ export function loadLocation(name: string): Zone {
     } catch {
       throw new Error(`unknown time zone ${name}`)
     }
+    // Intl reads zone names without regard to case; Go opens a zoneinfo file, whose name is exact.
+    const resolved = f.resolvedOptions().timeZone
+    if (resolved !== name && resolved.toLowerCase() === name.toLowerCase())
+      throw new Error(`unknown time zone ${name}`)
     formatters.set(name, f)
   }
   const fmt = f

@@ -58,6 +58,12 @@ export const DIAGNOSTIC_HELP: Readonly<Record<string, string>> = {
     'A `- ` with nothing after it is an empty item, which the API server rejects. Remove it or fill it in.',
   timeline:
     'Each `spec.timeline` entry needs `at` (a time such as 90s), an `action`, and a `target` such as `pod/web-0` or `node/worker-1` (`apply` takes a `manifest` instead).',
+  'cronjob-schedule':
+    'A CronJob schedule has five fields, minute hour day-of-month month day-of-week (`*/5 * * * *`, `0 3 * * mon-fri`), or a descriptor such as `@hourly`. Time zones go in `spec.timeZone`, not in the schedule.',
+  'cronjob-time-zone':
+    '`spec.timeZone` takes an IANA time zone name, exactly as spelled in the tz database: `Europe/Paris`, `America/New_York`, `UTC`.',
+  'cronjob-concurrency':
+    '`spec.concurrencyPolicy` is `Allow` (the default: runs may overlap), `Forbid` (skip a run while one is still going) or `Replace` (stop the running one and start the new one).',
   'owner-missing':
     'An object keeps `ownerReferences` to an owner that is not in the scenario (by `uid`). The garbage collector deletes objects whose owners are all gone, so this one disappears at once. Delete the `ownerReferences` block, or include the owner with the same `uid`.',
   'scenario-nodes':
