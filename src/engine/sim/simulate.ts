@@ -19,7 +19,9 @@ import { createRng, rngState } from './rng'
 import { applyDefaults, createPod as createPodObject } from '../api/defaults'
 import { randomSuffix } from '../model/names'
 import { ownRuntime } from '../kubelet/runtime'
-import { createObject, jsonEqual, schedule, type Change, type Sim, type Watcher } from './sim'
+import { createObject, jsonEqual, newUid, schedule, type Change, type Sim, type Watcher } from './sim'
+import { generateJobSelector } from '../api/job-selector'
+import type { JsonObject } from '../api/json'
 import type { KObject, LogEntry, SimState, Task } from './state'
 import { rfc3339 } from './time'
 import { actionRunOrder, runAction, scenarioActions, scheduleActions, type Action } from './actions'
@@ -459,7 +461,10 @@ function apiServerAdmit(kind: string, body: Record<string, unknown>, sim: Sim): 
     kind === 'Pod'
       ? (createPodObject(body, { suffix }) as unknown as Record<string, unknown>)
       : applyDefaults(kind, body, { suffix })
-  return admitOnCreate(sim, kind, defaulted) as Record<string, unknown>
+  const admitted = admitOnCreate(sim, kind, defaulted) as Record<string, unknown>
+  if (kind !== 'Job' || isRefusal(admitted)) return admitted
+  const meta = admitted.metadata as { uid?: unknown } | undefined
+  return generateJobSelector(admitted as JsonObject, typeof meta?.uid === 'string' ? meta.uid : newUid(sim))
 }
 
 /** Creates a pod through admission; returns the API server's refusal when it is not created. */
