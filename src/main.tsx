@@ -4,10 +4,16 @@ import { startSession } from './state/session'
 import { startScenarioSync } from './state/sync'
 import { App } from './ui/app/App'
 import { startTheme } from './ui/app/theme'
+import { engineWorker } from './worker/client'
 import defaultScenario from './ui/default-scenario.yaml?raw'
 import './ui/styles.css'
 
 startTheme()
+// For checks from outside the page (the e2e determinism test, a curious reader in the devtools): the
+// fingerprint of the simulated event log, to compare with `logDigest` of a Node run of the same text.
+Object.defineProperty(window, 'kubeplay', {
+  value: Object.freeze({ logDigest: () => engineWorker().logDigest() }),
+})
 startSession(defaultScenario)
 startScenarioSync()
 

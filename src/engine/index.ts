@@ -23,6 +23,7 @@ export {
   type SimulateOptions,
 } from './sim/simulate'
 export { DEFAULT_EPOCH_MS } from './sim/latencies'
+export { logDigest } from './sim/log-digest'
 export { clusterObjects, clusterView } from './views'
 export { kubectl, RESOURCE_TYPES, type ClusterObjects, type KubectlResult } from './kubectl/command'
 export { parseDuration, humanDuration, goDuration } from './model/duration'

@@ -4,6 +4,7 @@ import {
   clusterView,
   explainPodReasons,
   kubectl,
+  logDigest,
   parseDuration,
   resimulate,
   scenarioSeed,
@@ -120,6 +121,9 @@ export function createAnalyzer(): EngineWorkerApi {
       if (!timeline) return null
       const o = stateAt(atS).objects.get(`${kind}/${namespace}/${name}`)
       return o ? (structuredClone(o) as unknown as Record<string, unknown>) : null
+    },
+    logDigest() {
+      return timeline ? { digest: logDigest(timeline), untilMs: timeline.untilMs } : null
     },
   }
 }

@@ -91,6 +91,11 @@ export interface EngineWorkerApi {
   objects(atS: number): ObjectRef[]
   /** One object as the API server holds it at `atS` seconds (status included), or null. */
   object(kind: string, namespace: string, name: string, atS: number): Record<string, unknown> | null
+  /**
+   * The last timeline's event-log digest (`logDigest`) and horizon, or null: what a Node run of the same
+   * text to the same horizon must reproduce (DESIGN §2.1).
+   */
+  logDigest(): { readonly digest: string; readonly untilMs: number } | null
 }
 
 /** What a kubectl command printed, as kubectl prints it. */
