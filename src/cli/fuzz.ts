@@ -21,6 +21,8 @@ const SCALE = option('scale', 1)
 const SEED = option('seed', 20261203)
 /** One input may take this long before it counts as a hang (the page's watchdog allows 2 s). */
 const HANG_MS = 2000
+/** `--only <words>`: run the classes whose name contains them. */
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1]! : ''
 
 interface Row {
   name: string
@@ -31,11 +33,14 @@ interface Row {
   unpositioned: number
   slowestMs: number
   samples: string[]
+  /** By where it crashed: the first input that crashed there, in full, with the stack. */
+  seen: Map<string, string>
 }
 
 const rows: Row[] = []
 
 function run<T>(name: string, count: number, arb: fc.Arbitrary<T>, check: (x: T, row: Row) => void): void {
+  if (ONLY && !name.includes(ONLY)) return
   const row: Row = {
     name,
     inputs: 0,
@@ -45,6 +50,7 @@ function run<T>(name: string, count: number, arb: fc.Arbitrary<T>, check: (x: T,
     unpositioned: 0,
     slowestMs: 0,
     samples: [],
+    seen: new Map(),
   }
   rows.push(row)
   const n = Math.max(1, Math.round(count * SCALE))
@@ -62,6 +68,12 @@ function run<T>(name: string, count: number, arb: fc.Arbitrary<T>, check: (x: T,
       } catch (e) {
         row.crashes++
         if (row.samples.length < 3) row.samples.push(`crash: ${(e as Error).message} ← ${preview(x)}`)
+        const where = (e as Error).stack?.split('\n')[1] ?? ''
+        if (!row.seen.has(where))
+          row.seen.set(
+            where,
+            `${(e as Error).stack?.split('\n').slice(0, 4).join('\n')}\ninput: ${JSON.stringify(x)}`,
+          )
       }
       const ms = performance.now() - start
       row.slowestMs = Math.max(row.slowestMs, ms)
@@ -306,7 +318,7 @@ run('link round trips', 6_000, shared, (s, row) => {
 })
 const seconds = (performance.now() - started) / 1000
 
-const total = (k: keyof Omit<Row, 'name' | 'samples'>): number => rows.reduce((n, r) => n + r[k], 0)
+const total = (k: keyof Omit<Row, 'name' | 'samples' | 'seen'>): number => rows.reduce((n, r) => n + r[k], 0)
 const pad = (s: string | number, w: number, left = false): string =>
   left ? String(s).padEnd(w) : String(s).padStart(w)
 const fmt = (n: number): string => n.toLocaleString('en-US')
@@ -335,4 +347,5 @@ for (const r of [
   )
 const found = rows.flatMap((r) => r.samples.map((s) => `${r.name}: ${s}`))
 if (found.length > 0) console.log(`\nFirst findings:\n${found.join('\n')}`)
+for (const r of rows) for (const c of r.seen.values()) console.log(`\nA crash of ${r.name}:\n${c}`)
 process.exit(total('crashes') + total('hangs') + total('lost') + total('unpositioned') > 0 ? 1 : 0)

@@ -28,11 +28,13 @@ export function analyzeScenario(text: string): Analysis {
     const nodes = clusterNodes(objects, '').map((n) => ({
       name: n.metadata?.name ?? '',
       labels: n.metadata?.labels ?? {},
-      taints: (n.spec?.taints ?? []).map((t) => ({
-        key: t.key,
-        ...(t.value ? { value: t.value } : {}),
-        effect: t.effect,
-      })),
+      taints: (Array.isArray(n.spec?.taints) ? n.spec.taints : [])
+        .filter((t) => typeof t === 'object' && t !== null)
+        .map((t) => ({
+          key: t.key,
+          ...(t.value ? { value: t.value } : {}),
+          effect: t.effect,
+        })),
       allocatable: {
         cpu: String(n.status?.allocatable?.cpu ?? '0'),
         memory: String(n.status?.allocatable?.memory ?? '0'),
@@ -78,19 +80,13 @@ function behaviorDiagnostics(
           ]
     const text = meta.annotations?.[BEHAVIOR_ANNOTATION]
     if (typeof text !== 'string') continue
-    const names = [
-      ...((podSpec.initContainers as { name?: string }[] | undefined) ?? []),
-      ...((podSpec.containers as { name?: string }[] | undefined) ?? []),
-    ].map((c) => c.name ?? '')
+    const containers = [...records(podSpec.initContainers), ...records(podSpec.containers)]
+    const names = containers.map((c) => (typeof c.name === 'string' ? c.name : ''))
     const at = locate(o, path)
     // A block scalar (`|`) starts on the line after the key; its text keeps its own lines and columns.
     const blockStart = at.endLine > at.line ? at.line + 1 : at.line
     const indent = at.endLine > at.line ? at.col + 1 : at.col
     const parsed = parseBehavior(text, names)
-    const containers = [
-      ...((podSpec.initContainers as Record<string, unknown>[] | undefined) ?? []),
-      ...((podSpec.containers as Record<string, unknown>[] | undefined) ?? []),
-    ]
     containers.forEach((c) => {
       const startMs = typeof c?.name === 'string' ? parsed.behavior[c.name]?.startMs : undefined
       if (startMs === undefined) return
@@ -373,4 +369,11 @@ function startupWindow(
     return { probe, ms: seconds * 1000 }
   }
   return null
+}
+
+/** The mappings of a list (containers, say) that may be anything in a hostile or half-typed text. */
+function records(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v)
+    ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x))
+    : []
 }

@@ -134,6 +134,23 @@ describe('fields of the wrong type or out of range', () => {
   })
 })
 
+describe('inputs the long fuzz run (npm run fuzz) found crashing the analysis', () => {
+  it("a null in a Node document's taints", () => {
+    const a = analyzeScenario(
+      'apiVersion: v1\nkind: Node\nmetadata: {name: gpu-1}\nspec:\n  taints:\n    -\n',
+    )
+    expect(a.objects.map((o) => o.kind)).toEqual(['Node'])
+  })
+
+  it('a behavior annotation over containers that are nulls or not a list', () => {
+    for (const containers of ['[null]', '"web"', '[7, {name: app, image: nginx}]']) {
+      const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kubeplay.dev/behavior: |\n      app:\n        startSeconds: 60\nspec:\n  containers: ${containers}\n`
+      const a = analyzeScenario(text)
+      expect(a.hasErrors, containers).toBe(true)
+    }
+  })
+})
+
 describe('runaway scenarios meet documented limits with a clear message (issue 8)', () => {
   it('100,000 replicas', () => {
     const a = analyze(
