@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react'
-import { exportManifests, exportScript } from '../../share/export'
 import { useScenario } from '../../state/scenario'
 import {
   currentLink,
@@ -9,6 +8,9 @@ import {
   useSession,
 } from '../../state/session'
 import { Gallery } from './Gallery'
+
+/** The export for a real cluster parses the scenario with the engine: loaded when first asked for. */
+const exported = () => import('../../share/export')
 
 /** Above this length chat apps and mail clients start cutting links. */
 export const LONG_LINK = 2000
@@ -159,10 +161,16 @@ function FilePanel({ onOpen, onClose }: { onOpen(): void; onClose(): void }): Re
         <button type="button" onClick={() => download('scenario.yaml', text())}>
           Download the scenario
         </button>
-        <button type="button" onClick={() => download('manifests.yaml', exportManifests(text()))}>
+        <button
+          type="button"
+          onClick={() => void exported().then((m) => download('manifests.yaml', m.exportManifests(text())))}
+        >
           Export manifests for a real cluster
         </button>
-        <button type="button" onClick={() => download('replay.sh', exportScript(text()))}>
+        <button
+          type="button"
+          onClick={() => void exported().then((m) => download('replay.sh', m.exportScript(text())))}
+        >
           Export the timeline as a kubectl script
         </button>
       </div>
