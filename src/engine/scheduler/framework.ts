@@ -86,6 +86,11 @@ export interface Prepared {
   readonly nodeNames?: ReadonlySet<string>
   /** Filter: null when the node fits. */
   readonly filter: (node: NodeInfo) => Status | null
+  /**
+   * The PreFilter's `Skip`: the filter lets every node through for this pod, so the cycle need not call
+   * it (`framework.go` `RunFilterPlugins` skips the plugins in `SkipFilterPlugins`).
+   */
+  readonly skip?: boolean
 }
 
 export interface FilterPlugin {

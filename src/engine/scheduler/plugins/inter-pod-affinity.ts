@@ -130,6 +130,8 @@ export const interPodAffinityFilter: FilterPlugin = {
     }
     const selfMatch = matchesAll(pod)
     return {
+      // `PreFilter`: no required terms of its own and no existing pod's anti-affinity to honour is Skip.
+      skip: !own && existingAntiCounts.size === 0,
       filter: (node) => {
         // satisfyPodAffinity
         let podsExist = true

@@ -307,7 +307,8 @@ export const podTopologySpreadFilter: FilterPlugin = {
   prepare: (cycle) => {
     const pod = cycle.pod
     const constraints = constraintsFor(pod, 'DoNotSchedule')
-    if (constraints.length === 0) return { filter: () => null }
+    // `PreFilter`: no DoNotSchedule constraint is Skip.
+    if (constraints.length === 0) return { filter: () => null, skip: true }
     const ns = pod.metadata.namespace ?? 'default'
     const affinity = requiredNodeAffinity(pod)
     const keys = constraints.map((c) => c.topologyKey)
