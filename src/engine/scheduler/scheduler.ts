@@ -296,7 +296,7 @@ function postFilter(
       continue
     }
     const fitsWith = (kept: readonly PodObj[]): Status | null => {
-      const trial = nodeInfo(node.node, kept)
+      const trial = nodeInfo(node.node, kept, node.index)
       const nodes = snap.nodes.map((n) => (n.name === node.name ? trial : n))
       const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes))
       return d.feasible.some((n) => n.name === node.name)
