@@ -51,18 +51,27 @@ function row(cells: string[]): string {
   return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' ')
 }
 
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- scheduler` (or `rollout`, `failure`, `http`,
+ * `exec`, `resimulation`) only the ones named.
+ */
 function main(): void {
-  run('http')
-  console.log()
-  run('exec')
-  console.log()
-  controlPlane()
-  console.log()
-  resimulation()
+  const only = new Set(process.argv.slice(2))
+  const wanted = (name: string): boolean => only.size === 0 || only.has(name)
+  const parts: (() => void)[] = []
+  if (wanted('http')) parts.push(() => run('http'))
+  if (wanted('exec')) parts.push(() => run('exec'))
+  const rows = ['rollout', 'failure', 'scheduler'].filter(wanted)
+  if (rows.length > 0) parts.push(() => controlPlane(new Set(rows)))
+  if (wanted('resimulation')) parts.push(resimulation)
+  parts.forEach((part, i) => {
+    if (i > 0) console.log()
+    part()
+  })
 }
 
 /** The control-plane rows: a big rollout, a node failure with its evictions, a scheduler burst. */
-function controlPlane(): void {
+function controlPlane(rows: ReadonlySet<string>): void {
   console.log('kubeplay control-plane benchmark')
   console.log()
   console.log(row(['measure', 'measured', 'target', 'ok', 'cpu time']))
@@ -95,7 +104,7 @@ spec:
       manifest:
 ${web('nginx:1.28', '        ')}---
 ${web('nginx:1.27', '')}`
-  timed('rolling update, 1,000 replicas, 50 nodes (20 min)', rollout, 1_200_000)
+  if (rows.has('rollout')) timed('rolling update, 1,000 replicas, 50 nodes (20 min)', rollout, 1_200_000)
 
   // A node failure with 500 pods on it, through eviction and rescheduling.
   const node = (name: string) => `apiVersion: v1
@@ -121,7 +130,8 @@ spec:
     spec:
       containers: [{name: web, image: "nginx:1.27"}]
 `
-  timed('node failure, 500 pods on it (15 min)', failure, 900_000)
+  if (rows.has('failure')) timed('node failure, 500 pods on it (15 min)', failure, 900_000)
+  if (!rows.has('scheduler')) return
 
   // The scheduler placing 10,000 pods on 500 nodes (simulated until every pod is bound).
   const burst = `apiVersion: kubeplay.dev/v1alpha1

@@ -26,6 +26,12 @@ export function collectGarbage(sim: Sim): void {
   }
   for (const o of withOwners) {
     const refs = o.metadata.ownerReferences!
+    // The common case, every owner there and none being deleted, without the lists below.
+    const settled = refs.every((r) => {
+      const owner = byUid.get(r.uid)
+      return owner !== undefined && !owner.metadata.deletionTimestamp
+    })
+    if (settled) continue
     const owners = refs.map((r) => byUid.get(r.uid))
     // Owners being deleted with `orphan`: the references go, the dependent stays.
     const orphaning = refs.filter((_, i) => {

@@ -94,9 +94,8 @@ export function replicaSetStatus(rs: RSObj, pods: readonly PodObj[], now: number
   const active = pods.filter(isPodActive)
   const templateLabels = rs.spec?.template?.metadata?.labels ?? {}
   const minReady = rs.spec?.minReadySeconds ?? 0
-  const fully = active.filter((p) =>
-    Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
-  ).length
+  const wanted = Object.entries(templateLabels)
+  const fully = active.filter((p) => wanted.every(([k, v]) => p.metadata.labels?.[k] === v)).length
   const ready = active.filter(isPodReady)
   const available = ready.filter((p) => isPodAvailable(p, minReady, now)).length
   const base = omitZero(

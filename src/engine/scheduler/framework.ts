@@ -45,6 +45,8 @@ export const MAX_NODE_SCORE = 100
 /** One node as the scheduler's cache sees it (`NodeInfo`): its pods and what they request. */
 export interface NodeInfo {
   readonly name: string
+  /** The node's position in its snapshot's list (sorted by name), for per-pass arrays; -1 outside one. */
+  readonly index: number
   readonly node: NodeObj
   readonly labels: Readonly<Record<string, string>>
   /** Bound, non-terminal pods (the scheduler's informer drops Succeeded/Failed pods). */
@@ -86,6 +88,11 @@ export interface Prepared {
   readonly nodeNames?: ReadonlySet<string>
   /** Filter: null when the node fits. */
   readonly filter: (node: NodeInfo) => Status | null
+  /**
+   * The PreFilter's `Skip`: the filter lets every node through for this pod, so the cycle need not call
+   * it (`framework.go` `RunFilterPlugins` skips the plugins in `SkipFilterPlugins`).
+   */
+  readonly skip?: boolean
 }
 
 export interface FilterPlugin {

@@ -188,14 +188,13 @@ export function findNodesThatFit(cycle: Cycle, sample?: { start: number; want: n
   const want = sample && restricting.length === 0 ? sample.want : candidates.length
   const start =
     sample && restricting.length === 0 && candidates.length > 0 ? sample.start % candidates.length : 0
+  // The filters of the plugins whose PreFilter did not Skip, in the profile's order.
+  const filters = prepared.filter((p) => !p.skip).map((p) => p.filter)
   let processed = 0
   for (; processed < candidates.length && feasible.length < want; processed++) {
     const node = candidates[(start + processed) % candidates.length]!
     let verdict: Status | null = null
-    for (const p of prepared) {
-      verdict = p.filter(node)
-      if (verdict) break
-    }
+    for (let i = 0; i < filters.length && verdict === null; i++) verdict = filters[i]!(node)
     if (verdict) nodes.set(node.name, verdict)
     else feasible.push(node)
   }
@@ -297,7 +296,7 @@ function postFilter(
       continue
     }
     const fitsWith = (kept: readonly PodObj[]): Status | null => {
-      const trial = nodeInfo(node.node, kept)
+      const trial = nodeInfo(node.node, kept, node.index)
       const nodes = snap.nodes.map((n) => (n.name === node.name ? trial : n))
       const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes))
       return d.feasible.some((n) => n.name === node.name)

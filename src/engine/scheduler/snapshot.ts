@@ -7,10 +7,11 @@ import type { KObject, SimState } from '../sim/state'
 import { cmp, strMap, type NodeInfo, type NodeObj, type PodObj } from './framework'
 import { addAmounts, emptyAmounts, nodeAllocatable, podNonZeroRequests, podRequests } from './pod-requests'
 
-export function nodeInfo(node: NodeObj, pods: readonly PodObj[]): NodeInfo {
+export function nodeInfo(node: NodeObj, pods: readonly PodObj[], index = -1): NodeInfo {
   const alloc = nodeAllocatable(node)
   const info: NodeInfo = {
     name: node.metadata.name,
+    index,
     node,
     labels: strMap(node.metadata.labels),
     pods: [],
@@ -76,7 +77,7 @@ export function takeSnapshot(s: SimState): Snapshot {
     l.push(p)
     byNode.set(p.spec!.nodeName!, l)
   }
-  const infos = nodes.map((n) => nodeInfo(n, byNode.get(n.metadata.name) ?? []))
+  const infos = nodes.map((n, i) => nodeInfo(n, byNode.get(n.metadata.name) ?? [], i))
   return { nodes: infos, assumed: [], byName: new Map(infos.map((i) => [i.name, i])), namespaceLabels }
 }
 

@@ -116,7 +116,9 @@ export const interPodAffinityFilter: FilterPlugin = {
     // Without terms of its own, only existing pods with (anti-)affinity can matter (PodsWithAffinity).
     const own = affinity.length > 0 || anti.length > 0
     for (const node of cycle.nodes) {
-      for (const existing of own ? node.pods : node.podsWithAffinity) {
+      const pods = own ? node.pods : node.podsWithAffinity
+      if (pods.length === 0) continue
+      for (const existing of pods) {
         if (matchesAll(existing)) for (const t of affinity) bump(affinityCounts, node, t.topologyKey, 1)
         for (const t of anti)
           if (termMatches(t, existing, nsLabelsOf(existing))) bump(antiCounts, node, t.topologyKey, 1)
@@ -130,6 +132,8 @@ export const interPodAffinityFilter: FilterPlugin = {
     }
     const selfMatch = matchesAll(pod)
     return {
+      // `PreFilter`: no required terms of its own and no existing pod's anti-affinity to honour is Skip.
+      skip: !own && existingAntiCounts.size === 0,
       filter: (node) => {
         // satisfyPodAffinity
         let podsExist = true
@@ -178,6 +182,7 @@ export const interPodAffinityScore: ScorePlugin = {
     const scores: Counts = new Map()
     for (const node of cycle.nodes) {
       const pods = hasConstraints ? node.pods : node.podsWithAffinity
+      if (pods.length === 0) continue
       for (const existing of pods) {
         const exNs = nsLabelsOf(existing)
         for (const t of preferredAffinity)

@@ -130,7 +130,8 @@ export const nodeAffinityFilter: FilterPlugin = {
       matches(node) ? null : status('UnschedulableAndUnresolvable', NAME, ERR_REASON_POD)
     if (pinned && pinned.size === 0)
       return { reject: status('UnschedulableAndUnresolvable', NAME, ERR_REASON_CONFLICT), filter }
-    return pinned ? { nodeNames: pinned, filter } : { filter }
+    // `PreFilter`: no nodeSelector and no required node affinity is Skip.
+    return pinned ? { nodeNames: pinned, filter } : { filter, skip: matchesEveryNode(matches) }
   },
 }
 

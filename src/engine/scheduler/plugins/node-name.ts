@@ -17,5 +17,7 @@ export const nodeName: FilterPlugin = {
   prepare: (cycle) => ({
     filter: (node) =>
       fitsNodeName(cycle.pod, node) ? null : status('UnschedulableAndUnresolvable', NAME, ERR_REASON),
+    // No PreFilter upstream, but without a requested node the Filter passes everywhere.
+    skip: !cycle.pod.spec?.nodeName,
   }),
 }

@@ -36,6 +36,10 @@ export const nodePorts: FilterPlugin = {
   name: NAME,
   prepare: (cycle) => {
     const wanted = hostPorts(cycle.pod)
-    return { filter: (node) => (fitsPorts(wanted, node) ? null : status('Unschedulable', NAME, ERR_REASON)) }
+    return {
+      filter: (node) => (fitsPorts(wanted, node) ? null : status('Unschedulable', NAME, ERR_REASON)),
+      // `PreFilter`: a pod without host ports is Skip.
+      skip: wanted.length === 0,
+    }
   },
 }

@@ -69,8 +69,21 @@ export const nodeResourcesFit: FilterPlugin = {
   prepare: (cycle) => {
     const req = podRequests(cycle.pod)
     const scalars = Object.keys(req.scalar).sort()
+    const noScalars = scalars.length === 0
     return {
       filter: (node) => {
+        // The common case, everything fits, without building the list of what lacks.
+        if (
+          noScalars &&
+          node.pods.length + 1 <= node.allowedPods &&
+          !(req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU) &&
+          !(req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory) &&
+          !(
+            req.ephemeralStorage > 0 &&
+            req.ephemeralStorage > node.allocatable.ephemeralStorage - node.requested.ephemeralStorage
+          )
+        )
+          return null
         const lacking = fitsRequest(req, node, scalars)
         if (lacking.length === 0) return null
         const code = lacking.some((r) => r.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable'

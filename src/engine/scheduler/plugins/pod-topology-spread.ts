@@ -161,9 +161,17 @@ export function countMatching(pods: readonly PodObj[], selector: Selector, ns: s
   return countMatchingBy(pods, selector, ns, selector.key === undefined ? undefined : memoKey(selector, ns))
 }
 
+/** The memo key of a selector in a namespace: the same string each time, so lookups hash it once. */
 function memoKey(selector: Selector, ns: string): string | undefined {
-  return selector.key === undefined ? undefined : `${selector.key}\u0000${ns}`
+  if (selector.key === undefined) return undefined
+  let byNs = memoKeys.get(selector)
+  if (!byNs) memoKeys.set(selector, (byNs = new Map()))
+  let key = byNs.get(ns)
+  if (key === undefined) byNs.set(ns, (key = `${selector.key}\u0000${ns}`))
+  return key
 }
+
+const memoKeys = new WeakMap<Selector, Map<string, string>>()
 
 /** {@link countMatching} with the memo key (selector and namespace) computed once by the caller. */
 function countMatchingBy(
@@ -238,29 +246,39 @@ function domainEntry(
   ns: string,
   key: string,
 ): DomainEntry {
-  const memoId = `${key}\u0000${c.topologyKey}\u0000${required.join('\u0000')}`
-  let byId = domainMemo.get(assumed)
-  if (!byId) domainMemo.set(assumed, (byId = new Map()))
-  let entry = byId.get(memoId)
+  let byKey = domainMemo.get(assumed)
+  if (!byKey) domainMemo.set(assumed, (byKey = new Map()))
+  let byTopology = byKey.get(key)
+  if (!byTopology) byKey.set(key, (byTopology = new Map()))
+  let byRequired = byTopology.get(c.topologyKey)
+  if (!byRequired) byTopology.set(c.topologyKey, (byRequired = new Map()))
+  const requiredId = required.length === 0 ? '' : required.join('\u0000')
+  let entry = byRequired.get(requiredId)
   if (!entry || entry.nodes !== nodes) {
-    entry = { nodes, seen: assumed.length, perNode: new Map(), totals: new Map() }
-    byId.set(memoId, entry)
-    for (const node of nodes) {
+    entry = {
+      nodes,
+      seen: assumed.length,
+      perNode: new Array<number>(nodes.length).fill(-1),
+      totals: new Map(),
+    }
+    byRequired.set(requiredId, entry)
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!
       const v = node.labels[c.topologyKey]
       if (v === undefined || !hasKeys(node, required)) continue
       const n = countMatchingBy(node.pods, c.selector, ns, key)
-      entry.perNode.set(node, n)
+      entry.perNode[i] = n
       entry.totals.set(v, (entry.totals.get(v) ?? 0) + n)
     }
     return entry
   }
   for (; entry.seen < assumed.length; entry.seen++) {
     const node = assumed[entry.seen]!
-    const before = entry.perNode.get(node)
-    if (before === undefined) continue
+    const before = nodes[node.index] === node ? entry.perNode[node.index]! : -1
+    if (before < 0) continue
     const n = countMatchingBy(node.pods, c.selector, ns, key)
     if (n === before) continue
-    entry.perNode.set(node, n)
+    entry.perNode[node.index] = n
     const v = node.labels[c.topologyKey]!
     entry.totals.set(v, entry.totals.get(v)! + n - before)
   }
@@ -271,12 +289,16 @@ interface DomainEntry {
   readonly nodes: readonly NodeInfo[]
   /** How much of the pass's `assumed` list is already counted. */
   seen: number
-  readonly perNode: Map<NodeInfo, number>
+  /** Matching pods per node, by `NodeInfo.index`; -1 for a node without the keys. */
+  readonly perNode: number[]
   readonly totals: Map<string, number>
 }
 
-/** Domain totals per scheduling pass (its `assumed` list), by selector, namespace, key and required keys. */
-const domainMemo = new WeakMap<readonly NodeInfo[], Map<string, DomainEntry>>()
+/**
+ * Domain totals per scheduling pass (its `assumed` list), by selector and namespace (the memo key), then
+ * topology key, then the required keys joined.
+ */
+const domainMemo = new WeakMap<readonly NodeInfo[], Map<string, Map<string, Map<string, DomainEntry>>>>()
 
 function hasKeys(node: NodeInfo, keys: readonly string[]): boolean {
   for (const k of keys) if (!Object.hasOwn(node.labels, k)) return false
@@ -307,7 +329,8 @@ export const podTopologySpreadFilter: FilterPlugin = {
   prepare: (cycle) => {
     const pod = cycle.pod
     const constraints = constraintsFor(pod, 'DoNotSchedule')
-    if (constraints.length === 0) return { filter: () => null }
+    // `PreFilter`: no DoNotSchedule constraint is Skip.
+    if (constraints.length === 0) return { filter: () => null, skip: true }
     const ns = pod.metadata.namespace ?? 'default'
     const affinity = requiredNodeAffinity(pod)
     const keys = constraints.map((c) => c.topologyKey)
@@ -355,11 +378,12 @@ export const podTopologySpreadScore: ScorePlugin = {
         ignored.add(node.name)
         continue
       }
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === LABEL_HOSTNAME) return
-        const v = node.labels[c.topologyKey]
+      for (let i = 0; i < constraints.length; i++) {
+        const topologyKey = constraints[i]!.topologyKey
+        if (topologyKey === LABEL_HOSTNAME) continue
+        const v = node.labels[topologyKey]
         if (v !== undefined) present[i]!.add(v)
-      })
+      }
     }
     const weights = constraints.map((c, i) =>
       Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : present[i]!.size) + 2),
@@ -370,7 +394,7 @@ export const podTopologySpreadScore: ScorePlugin = {
     // hostname, the node's own pods.
     const assumed = cycle.assumed
     // Per constraint, one of: the pass's per-node counts (hostname), the domain totals (other keys).
-    const perNodes: (ReadonlyMap<NodeInfo, number> | undefined)[] = []
+    const perNodes: (readonly number[] | undefined)[] = []
     const totals: (ReadonlyMap<string, number> | undefined)[] = []
     const memoKeys = constraints.map((c) => memoKey(c.selector, ns))
     constraints.forEach((c, i) => {
@@ -389,6 +413,7 @@ export const podTopologySpreadScore: ScorePlugin = {
       totals.push(domainCounts(cycle, c, keys, include, independent, ns))
     })
     const anyIgnored = ignored.size > 0
+    const cycleNodes = cycle.nodes
     return {
       score: (node) => {
         if (anyIgnored && ignored.has(node.name)) return 0
@@ -398,11 +423,13 @@ export const podTopologySpreadScore: ScorePlugin = {
           const v = node.labels[c.topologyKey]
           if (v === undefined) continue
           const t = totals[i]
-          const cnt = t
-            ? present[i]!.has(v)
-              ? (t.get(v) ?? 0)
-              : 0
-            : (perNodes[i]?.get(node) ?? countMatchingBy(node.pods, c.selector, ns, memoKeys[i]))
+          let cnt: number
+          if (t) cnt = present[i]!.has(v) ? (t.get(v) ?? 0) : 0
+          else {
+            const perNode = perNodes[i]
+            const counted = perNode && cycleNodes[node.index] === node ? perNode[node.index]! : -1
+            cnt = counted >= 0 ? counted : countMatchingBy(node.pods, c.selector, ns, memoKeys[i])
+          }
           score += cnt * weights[i]! + (c.maxSkew - 1)
         }
         return Math.round(score)
@@ -410,16 +437,19 @@ export const podTopologySpreadScore: ScorePlugin = {
       normalize: (scores, nodes) => {
         let min = Infinity
         let max = 0
-        scores.forEach((s, i) => {
-          if (ignored.has(nodes[i]!.name)) return
-          min = Math.min(min, s)
-          max = Math.max(max, s)
-        })
-        return scores.map((s, i) => {
-          if (ignored.has(nodes[i]!.name)) return 0
-          if (max === 0) return MAX_NODE_SCORE
-          return Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max)
-        })
+        for (let i = 0; i < scores.length; i++) {
+          if (anyIgnored && ignored.has(nodes[i]!.name)) continue
+          const s = scores[i]!
+          if (s < min) min = s
+          if (s > max) max = s
+        }
+        const out = new Array<number>(scores.length)
+        for (let i = 0; i < scores.length; i++) {
+          if (anyIgnored && ignored.has(nodes[i]!.name)) out[i] = 0
+          else if (max === 0) out[i] = MAX_NODE_SCORE
+          else out[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max)
+        }
+        return out
       },
     }
   },
