@@ -270,7 +270,8 @@ async function main() {
     process.exit(1)
   }
   buildIfNeeded()
-  const port = await freePort()
+  // KUBEPLAY_BENCH_PORT pins the preview's port (e.g. one reserved per checkout); otherwise any free one.
+  const port = Number(process.env.KUBEPLAY_BENCH_PORT) || (await freePort())
   const { child, url } = await startPreview(port)
   const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS })
   try {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { memo, useEffect } from 'react'
 import { MAX_HORIZON_MS } from '../../engine'
 import { useScenario } from '../../state/scenario'
 import {
@@ -211,8 +211,11 @@ function markerColor(m: TimelineMarker): string {
   return 'var(--marker-other)'
 }
 
-/** Ticks over the scrubber, one per marked second and reason; hover tells what happened. */
-function Markers({
+/**
+ * Ticks over the scrubber, one per marked second and reason; hover tells what happened. Memoised: the
+ * bar re-renders on every playback frame (the cursor moves), the markers only with a new timeline.
+ */
+const Markers = memo(function Markers({
   markers,
   horizonS,
   stepKind,
@@ -239,4 +242,4 @@ function Markers({
         : null}
     </div>
   )
-}
+})
