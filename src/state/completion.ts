@@ -1,4 +1,4 @@
-import { RESOURCE_TYPES } from '../engine'
+import { RESOURCE_TYPES } from '../engine/kubectl/resource-types'
 import type { ObjectRef } from '../worker/protocol'
 
 /** What Tab did to a console line. */

@@ -13,10 +13,10 @@ describe('performAction', () => {
     useTimeline.setState(useTimeline.getInitialState(), true)
   })
 
-  it('writes the action at the cursor into the text, which re-simulates with its effect', () => {
+  it('writes the action at the cursor into the text, which re-simulates with its effect', async () => {
     useScenario.getState().setText(pod)
     useTimeline.getState().setTime(40.6)
-    expect(performAction({ action: 'delete', target: 'pod/a' })).toBe(true)
+    expect(await performAction({ action: 'delete', target: 'pod/a' })).toBe(true)
     const { text } = useScenario.getState()
     expect(text).toContain('- { at: 40s, action: delete, target: pod/a }')
     expect(useTimeline.getState().timeS).toBe(40.6)
@@ -29,11 +29,11 @@ describe('performAction', () => {
     expect(a.events(45, 100).find((e) => e.reason === 'Killing')?.t).toBeGreaterThanOrEqual(40)
   })
 
-  it('refuses while the text has errors', () => {
+  it('refuses while the text has errors', async () => {
     useScenario.getState().setText(`${pod}  bad: [\n`)
     useScenario.setState({ diagnostics: [{ severity: 'error', code: 'x', message: 'm', line: 1, col: 1, endLine: 1, endCol: 2 }] }) // prettier-ignore
     const before = useScenario.getState().text
-    expect(performAction({ action: 'delete', target: 'pod/a' })).toBe(false)
+    expect(await performAction({ action: 'delete', target: 'pod/a' })).toBe(false)
     expect(useScenario.getState().text).toBe(before)
     expect(useNotice.getState().notice?.kind).toBe('error')
   })

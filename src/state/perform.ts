@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { ActionEditError, addAction, type UserAction } from './actions'
+import type { UserAction } from './action-kinds'
 import { useScenario } from './scenario'
 import { formatClock, useTimeline } from './timeline'
 
@@ -36,8 +36,8 @@ export function describeAction(a: UserAction): string {
  * Carries out an action at the time cursor: writes it into the scenario's timeline (the text, so it is
  * saved and shared); the new text re-simulates, and the cursor stays where it is.
  */
-export function performAction(action: UserAction): boolean {
-  const { text, diagnostics } = useScenario.getState()
+export async function performAction(action: UserAction): Promise<boolean> {
+  const { diagnostics } = useScenario.getState()
   const atS = Math.floor(useTimeline.getState().timeS)
   const notice = useNotice.getState()
   if (diagnostics.some((d) => d.severity === 'error')) {
@@ -47,8 +47,10 @@ export function performAction(action: UserAction): boolean {
     })
     return false
   }
+  // The YAML editing of the text loads with the first action, not with the page.
+  const { ActionEditError, addAction } = await import('./actions')
   try {
-    const edit = addAction(text, atS, action)
+    const edit = addAction(useScenario.getState().text, atS, action)
     useScenario.getState().setText(edit.text)
     notice.show({
       kind: 'done',

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { actionTarget, SCALABLE, type UserAction } from '../../state/actions'
+import { actionTarget, SCALABLE, type UserAction } from '../../state/action-kinds'
 import { performAction } from '../../state/perform'
 import { selectErrorCount, useScenario } from '../../state/scenario'
 import type { Selection } from '../../state/selection'
@@ -27,7 +27,9 @@ export function ObjectActions({
       s.view?.pods.find((p) => p.namespace === target.namespace && p.name === target.name)?.owner ?? null,
   )
   const act = (a: UserAction): void => {
-    if (performAction(a)) onDone?.()
+    void performAction(a).then((done) => {
+      if (done) onDone?.()
+    })
   }
   const ref = actionTarget(target.kind, target.namespace, target.name)
   const rows: React.JSX.Element[] = []

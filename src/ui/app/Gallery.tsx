@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'react'
-import { parseAllDocuments } from 'yaml'
-import { parseDuration } from '../../engine/model/duration'
 import { keepCurrentWork, openScenario, useSession } from '../../state/session'
 
 /** One lesson of the gallery (public/scenarios/), as its Scenario document describes it. */
@@ -14,27 +12,6 @@ export interface Lesson {
   readonly select?: string
 }
 
-/** The lesson a scenario text describes (its Scenario document's title, description, watch, moment). */
-export function lessonOf(file: string, text: string): Lesson {
-  for (const doc of parseAllDocuments(text)) {
-    const v = doc.toJS() as { kind?: unknown; spec?: Record<string, unknown> } | null
-    if (v?.kind !== 'Scenario') continue
-    const spec = v.spec ?? {}
-    const moment = (spec.moment ?? {}) as { at?: unknown; select?: unknown }
-    const at = parseDuration(moment.at)
-    return {
-      file,
-      text,
-      title: typeof spec.title === 'string' ? spec.title : file,
-      description: typeof spec.description === 'string' ? spec.description : '',
-      watch: typeof spec.watch === 'string' ? spec.watch : '',
-      atS: at !== null ? at / 1000 : 0,
-      ...(typeof moment.select === 'string' ? { select: moment.select } : {}),
-    }
-  }
-  return { file, text, title: file, description: '', watch: '', atS: 0 }
-}
-
 let loaded: Promise<Lesson[]> | null = null
 
 function loadLessons(): Promise<Lesson[]> {
@@ -46,7 +23,7 @@ function loadLessons(): Promise<Lesson[]> {
         index.scenarios.map((f) =>
           fetch(`${base}${f}`)
             .then((r) => r.text())
-            .then((t) => lessonOf(f, t)),
+            .then(async (t) => (await import('./lesson')).lessonOf(f, t)),
         ),
       ),
     )

@@ -1,5 +1,5 @@
 import { memo, useEffect } from 'react'
-import { MAX_HORIZON_MS } from '../../engine'
+import { MAX_HORIZON_MS } from '../../engine/limits'
 import { useScenario } from '../../state/scenario'
 import {
   adjacentMarker,
