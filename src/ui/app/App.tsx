@@ -11,6 +11,8 @@ import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
 import { SessionBar } from './SessionBar'
+import { currentViewMode } from '../classroom/viewMode'
+import '../classroom/classroom.css'
 
 const Editor = lazy(() => import('../editor/Editor'))
 
@@ -21,34 +23,39 @@ export function App(): React.JSX.Element {
   const errors = useScenario(selectErrorCount)
   const warnings = useScenario(selectWarningCount)
   const objectCount = useScenario((s) => s.objectCount)
+  const embed = currentViewMode() === 'embed'
 
   useEffect(() => {
     document.body.dataset.simReady = String(ready)
   }, [ready])
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1>
-          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={24} height={24} />
-          kubeplay
-        </h1>
-        <span className="k8s-version" title="kubeplay models this Kubernetes release">
-          Kubernetes {KUBERNETES_VERSION}
-        </span>
-        <span className="summary" aria-live="polite" data-testid="summary">
-          {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
-          {warnings} warning{warnings === 1 ? '' : 's'}
-        </span>
-        <SessionBar />
-      </header>
+    <div className={embed ? 'app app-embed' : 'app'} data-view-mode={embed ? 'embed' : 'full'}>
+      {embed ? null : (
+        <header className="topbar">
+          <h1>
+            <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={24} height={24} />
+            kubeplay
+          </h1>
+          <span className="k8s-version" title="kubeplay models this Kubernetes release">
+            Kubernetes {KUBERNETES_VERSION}
+          </span>
+          <span className="summary" aria-live="polite" data-testid="summary">
+            {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
+            {warnings} warning{warnings === 1 ? '' : 's'}
+          </span>
+          <SessionBar />
+        </header>
+      )}
       <main className="workspace">
-        <section className="editor-pane" aria-label="Scenario editor">
-          <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-            <Editor />
-          </Suspense>
-          <Problems />
-        </section>
+        {embed ? null : (
+          <section className="editor-pane" aria-label="Scenario editor">
+            <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
+              <Editor />
+            </Suspense>
+            <Problems />
+          </section>
+        )}
         <section className="graph-pane" aria-label="Cluster">
           <div className="graph-area" {...graphActionHandlers}>
             {!viewIsCurrent && view !== null && errors > 0 ? (
@@ -70,7 +77,7 @@ export function App(): React.JSX.Element {
             <Inspector />
             <ActionNotice />
           </div>
-          <Dock />
+          {embed ? null : <Dock />}
           <TimelineBar />
         </section>
       </main>
