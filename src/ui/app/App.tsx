@@ -12,6 +12,9 @@ import { TimelineBar } from '../timeline/TimelineBar'
 import { Problems } from './Problems'
 import { SessionBar } from './SessionBar'
 import { currentViewMode } from '../classroom/viewMode'
+import { PresentButton, PresenterLayer } from '../classroom/Presenter'
+import { ExportMenu } from '../classroom/ExportMenu'
+import { usePresenter } from '../classroom/presenter'
 import '../classroom/classroom.css'
 
 const Editor = lazy(() => import('../editor/Editor'))
@@ -24,13 +27,17 @@ export function App(): React.JSX.Element {
   const warnings = useScenario(selectWarningCount)
   const objectCount = useScenario((s) => s.objectCount)
   const embed = currentViewMode() === 'embed'
+  const presenting = usePresenter((s) => s.presenting)
 
   useEffect(() => {
     document.body.dataset.simReady = String(ready)
   }, [ready])
 
   return (
-    <div className={embed ? 'app app-embed' : 'app'} data-view-mode={embed ? 'embed' : 'full'}>
+    <div
+      className={`app${embed ? ' app-embed' : ''}${presenting ? ' presenting' : ''}`}
+      data-view-mode={embed ? 'embed' : presenting ? 'present' : 'full'}
+    >
       {embed ? null : (
         <header className="topbar">
           <h1>
@@ -45,6 +52,10 @@ export function App(): React.JSX.Element {
             {warnings} warning{warnings === 1 ? '' : 's'}
           </span>
           <SessionBar />
+          <div className="classroom-bar">
+            <ExportMenu />
+            {presenting ? null : <PresentButton />}
+          </div>
         </header>
       )}
       <main className="workspace">
@@ -76,6 +87,7 @@ export function App(): React.JSX.Element {
             <Legend />
             <Inspector />
             <ActionNotice />
+            <PresenterLayer />
           </div>
           {embed ? null : <Dock />}
           <TimelineBar />
