@@ -89,7 +89,7 @@ export function App(): React.JSX.Element {
             <ActionNotice />
             <PresenterLayer />
           </div>
-          {embed ? null : <Dock />}
+          {embed || presenting ? null : <Dock />}
           <TimelineBar />
         </section>
       </main>
