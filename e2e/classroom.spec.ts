@@ -157,6 +157,7 @@ test('Export: the frame as an SVG that parses and names the pods, and as a PNG t
     page.getByRole('menuitem', { name: 'Frame as PNG' }).click(),
   ])
   expect(pngDownload.suggestedFilename()).toBe('kubeplay-t20s.png')
+  await pngDownload.saveAs('/tmp/shots-classroom/frame.png')
   const png = await (await import('node:fs/promises')).readFile((await pngDownload.path())!)
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
   const width = await page.evaluate(async (b64) => {

@@ -156,6 +156,16 @@ export function frameSvg(view: ClusterView, palette: FramePalette = FALLBACK): s
           p.name,
         ),
       )
+      const glyph = FAMILY_STYLES[family].glyph
+      // Colour and a glyph, never colour alone (as on the page).
+      if (glyph)
+        tile.appendChild(
+          el(
+            'text',
+            { x: x + CARD_PAD + TILE_W - 10, y: y + 27, 'font-size': 16, 'text-anchor': 'end', fill: colour },
+            glyph,
+          ),
+        )
       const detail = `${p.status} · ${p.ready}${p.restarts > 0 ? ` · ${p.restarts} restart${p.restarts === 1 ? '' : 's'}` : ''}`
       tile.appendChild(
         el('text', { x: x + CARD_PAD + 14, y: y + 35, 'font-size': 11, fill: palette.muted }, detail),
