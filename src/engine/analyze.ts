@@ -10,6 +10,7 @@ import { kindInfo } from './model/kinds'
 import type { Diagnostic } from './model/diagnostic'
 import type { LoadedObject } from './model/object'
 import { loadManifests } from './parse/loader'
+import { quizDiagnostics } from './scenario/quiz'
 
 export interface Analysis {
   readonly objects: LoadedObject[]
@@ -276,6 +277,8 @@ function timelineDiagnostics(
       })
     }
   }
+  const quiz = (scenario.body.spec as { quiz?: unknown } | undefined)?.quiz
+  out.push(...quizDiagnostics(quiz, (path) => locate(scenario, path)))
   const timeline = (scenario.body.spec as { timeline?: unknown } | undefined)?.timeline
   if (timeline === undefined) return out
   const at = (path: (string | number)[], severity: Diagnostic['severity'], message: string): void => {

@@ -13,6 +13,11 @@ import { Problems } from './Problems'
 import { SessionBar } from './SessionBar'
 import { ViewToggles } from './ViewToggles'
 import { useLayout } from '../../state/layout'
+import { currentViewMode } from '../classroom/viewMode'
+import { PresentButton, PresenterLayer } from '../classroom/Presenter'
+import { ExportMenu } from '../classroom/ExportMenu'
+import { usePresenter } from '../classroom/presenter'
+import '../classroom/classroom.css'
 
 const Editor = lazy(() => import('../editor/Editor'))
 
@@ -24,35 +29,48 @@ export function App(): React.JSX.Element {
   const warnings = useScenario(selectWarningCount)
   const objectCount = useScenario((s) => s.objectCount)
   const editorOpen = useLayout((s) => s.editorOpen)
+  const embed = currentViewMode() === 'embed'
+  const presenting = usePresenter((s) => s.presenting)
 
   useEffect(() => {
     document.body.dataset.simReady = String(ready)
   }, [ready])
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1>
-          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={24} height={24} />
-          kubeplay
-        </h1>
-        <span className="k8s-version" title="kubeplay models this Kubernetes release">
-          Kubernetes {KUBERNETES_VERSION}
-        </span>
-        <span className="summary" aria-live="polite" data-testid="summary">
-          {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
-          {warnings} warning{warnings === 1 ? '' : 's'}
-        </span>
-        <ViewToggles />
-        <SessionBar />
-      </header>
+    <div
+      className={`app${embed ? ' app-embed' : ''}${presenting ? ' presenting' : ''}`}
+      data-view-mode={embed ? 'embed' : presenting ? 'present' : 'full'}
+    >
+      {embed ? null : (
+        <header className="topbar">
+          <h1>
+            <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={24} height={24} />
+            kubeplay
+          </h1>
+          <span className="k8s-version" title="kubeplay models this Kubernetes release">
+            Kubernetes {KUBERNETES_VERSION}
+          </span>
+          <span className="summary" aria-live="polite" data-testid="summary">
+            {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
+            {warnings} warning{warnings === 1 ? '' : 's'}
+          </span>
+          {presenting ? null : <ViewToggles />}
+          <SessionBar />
+          <div className="classroom-bar">
+            <ExportMenu />
+            {presenting ? null : <PresentButton />}
+          </div>
+        </header>
+      )}
       <main className={editorOpen ? 'workspace' : 'workspace editor-collapsed'}>
-        <section className="editor-pane" id="editor-pane" aria-label="Scenario editor" hidden={!editorOpen}>
-          <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-            <Editor />
-          </Suspense>
-          <Problems />
-        </section>
+        {embed ? null : (
+          <section className="editor-pane" id="editor-pane" aria-label="Scenario editor" hidden={!editorOpen}>
+            <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
+              <Editor />
+            </Suspense>
+            <Problems />
+          </section>
+        )}
         <section className="graph-pane" aria-label="Cluster">
           <div className="graph-area" {...graphActionHandlers}>
             {!viewIsCurrent && view !== null && errors > 0 ? (
@@ -73,8 +91,9 @@ export function App(): React.JSX.Element {
             <Legend />
             <Inspector />
             <ActionNotice />
+            <PresenterLayer />
           </div>
-          <Dock />
+          {embed || presenting ? null : <Dock />}
           <TimelineBar />
         </section>
       </main>

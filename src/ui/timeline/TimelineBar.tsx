@@ -183,7 +183,8 @@ function usePlayback(horizonS: number): void {
     let frame = requestAnimationFrame(function tick(now) {
       const { timeS, speed, setTime, setPlaying } = useTimeline.getState()
       const { horizonFixed, extendHorizon } = useScenario.getState()
-      const next = timeS + ((now - last) / 1000) * speed
+      // A frame's timestamp can precede the performance.now() taken when playback started: never step back.
+      const next = timeS + (Math.max(0, now - last) / 1000) * speed
       last = now
       const canGrow = !horizonFixed && horizonS < MAX_HORIZON_MS / 1000
       // Ask early enough (about five real seconds ahead) for the longer timeline to be ready in time.

@@ -209,6 +209,30 @@ export const scenarioSchema: JsonSchema = {
           additionalProperties: false,
         },
         timeline: { type: 'array', description: 'Scripted actions, in any order.', items: action },
+        quiz: {
+          type: 'array',
+          description: 'Predict, then play: questions the player pauses to ask, each at its time.',
+          items: {
+            type: 'object',
+            required: ['at', 'question', 'choices', 'answer'],
+            properties: {
+              at: duration('When to pause and ask, e.g. 45s.'),
+              question: { type: 'string', description: 'The question, in plain words.' },
+              choices: {
+                type: 'array',
+                minItems: 2,
+                items: { type: 'string' },
+                description: 'The possible answers.',
+              },
+              answer: {
+                type: ['integer', 'string'],
+                description: 'The right answer: its index in choices (from 0) or its text.',
+              },
+              explain: { type: 'string', description: 'Shown with the answer: why it is right.' },
+            },
+            additionalProperties: false,
+          },
+        },
       },
       additionalProperties: false,
     },

@@ -87,6 +87,13 @@ describe('scenarioFileSchema', () => {
     expect(props(nodeRule!.if as Schema).action!.enum).toEqual([...NODE_ACTIONS])
   })
 
+  it('describes the Scenario quiz with the fields the engine reads', () => {
+    const spec = props(branchFor('Scenario')!).spec!
+    const question = props(spec).quiz!.items as Schema
+    expect(Object.keys(props(question)).sort()).toEqual(['answer', 'at', 'choices', 'explain', 'question'])
+    expect(question.required).toEqual(['at', 'question', 'choices', 'answer'])
+  })
+
   it('names a Kubernetes release', () => {
     expect(SCHEMA_KUBERNETES_VERSION).toMatch(/^1\.\d+$/)
     expect(root.title).toBe(`Kubernetes ${SCHEMA_KUBERNETES_VERSION} API`)
