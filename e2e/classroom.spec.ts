@@ -66,9 +66,13 @@ test('presenter mode: the Present button hides the editor, enlarges the graph, a
   await page.keyboard.press(' ')
   await expect(play).toBeVisible()
 
+  const viewT = async (): Promise<number> =>
+    Number(await page.locator('.cluster-graph').getAttribute('data-view-t'))
+  const paused = await viewT()
   await page.keyboard.press('ArrowRight')
-  const after = Number(await page.locator('.cluster-graph').getAttribute('data-view-t'))
-  await expect(page.locator('.cluster-graph')).not.toHaveAttribute('data-view-t', '0')
+  // The step lands on the next event: wait for the graph to show it before reading it.
+  await expect.poll(viewT).toBeGreaterThan(paused)
+  const after = await viewT()
   await page.keyboard.press('ArrowRight')
   await expect
     .poll(async () => Number(await page.locator('.cluster-graph').getAttribute('data-view-t')))
