@@ -9,6 +9,7 @@ import { ActionNotice } from '../actions/ActionNotice'
 import { Dock } from '../dock/Dock'
 import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
+import { PanelBoundary } from './PanelBoundary'
 import { Problems } from './Problems'
 import { SessionBar } from './SessionBar'
 
@@ -44,9 +45,11 @@ export function App(): React.JSX.Element {
       </header>
       <main className="workspace">
         <section className="editor-pane" aria-label="Scenario editor">
-          <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-            <Editor />
-          </Suspense>
+          <PanelBoundary panel="editor">
+            <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
+              <Editor />
+            </Suspense>
+          </PanelBoundary>
           <Problems />
         </section>
         <section className="graph-pane" aria-label="Cluster">
@@ -57,21 +60,29 @@ export function App(): React.JSX.Element {
                 without errors.
               </p>
             ) : null}
-            {view ? (
-              <ReactFlowProvider>
-                <ClusterGraph view={view} />
-              </ReactFlowProvider>
-            ) : (
-              <p className="graph-empty">
-                {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
-              </p>
-            )}
+            <PanelBoundary panel="graph">
+              {view ? (
+                <ReactFlowProvider>
+                  <ClusterGraph view={view} />
+                </ReactFlowProvider>
+              ) : (
+                <p className="graph-empty">
+                  {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
+                </p>
+              )}
+            </PanelBoundary>
             <Legend />
-            <Inspector />
+            <PanelBoundary panel="inspector">
+              <Inspector />
+            </PanelBoundary>
             <ActionNotice />
           </div>
-          <Dock />
-          <TimelineBar />
+          <PanelBoundary panel="dock">
+            <Dock />
+          </PanelBoundary>
+          <PanelBoundary panel="timeline">
+            <TimelineBar />
+          </PanelBoundary>
         </section>
       </main>
       <ContextMenu />
