@@ -46,15 +46,23 @@ export class Watchdog<R> {
   }
 
   /** Runs `fn` against the worker; if it takes longer than the deadline, the worker is replaced. */
-  call<T>(fn: (remote: R) => Promise<T>): Promise<T> {
+  call<T>(fn: (remote: R) => Promise<T>, deadlineMs = this.deadlineMs): Promise<T> {
     const generation = this.generation
     return new Promise<T>((resolve, reject) => {
       const timer = this.timers.set(() => {
-        const error = new WorkerStalledError(this.deadlineMs)
+        const error = new WorkerStalledError(deadlineMs)
         if (generation === this.generation) this.restart(error)
         reject(error)
-      }, this.deadlineMs)
-      fn(this.current.remote).then(
+      }, deadlineMs)
+      let pending: Promise<T>
+      try {
+        pending = fn(this.current.remote)
+      } catch (error) {
+        this.timers.clear(timer)
+        reject(error instanceof Error ? error : new Error(String(error)))
+        return
+      }
+      pending.then(
         (value) => {
           this.timers.clear(timer)
           resolve(value)
