@@ -88,7 +88,11 @@ export class PanelBoundary extends Component<Props, State> {
         </>
       )
     return (
-      <div className="panel-stopped" role="alert" data-testid={`panel-stopped-${this.props.panel}`}>
+      <div
+        className={`panel-stopped panel-stopped-${this.props.panel}`}
+        role="alert"
+        data-testid={`panel-stopped-${this.props.panel}`}
+      >
         <p className="panel-stopped-message">This panel stopped: {error.message}</p>
         <div className="panel-stopped-actions">
           <button type="button" onClick={this.reset}>
