@@ -41,6 +41,13 @@ spec:
           echo '${SCRIPT}'
           echo '${JS_URL}'
           sleep 3600
+      readinessProbe:
+        exec:
+          command:
+            - sh
+            - -c
+            - echo '${IMG}'; exit 1
+        periodSeconds: 5
       env:
         - name: PAYLOAD
           value: '${SCRIPT}'
@@ -57,6 +64,8 @@ spec:
   ports:
     - port: 80
 `
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Collects every dialog the page opens (there must be none). */
 function guard(page: Page): { dialogs: string[] } {
@@ -104,6 +113,9 @@ async function inspectHostile(page: Page): Promise<void> {
   await expect(output).toContainText(`PAYLOAD:  ${SCRIPT}`)
   await expect(output).toContainText(`example.com/img: ${IMG}`)
   await expect(output).toContainText('Selector:          app=hostile')
+  // Tooltips: a timeline marker's title holds the probe's output as raw text.
+  const marker = page.locator('.marker[title*="Readiness probe failed"]').first()
+  await expect(marker).toHaveAttribute('title', new RegExp(`Readiness probe failed: ${escapeRe(IMG)}`))
 }
 
 test.describe('hostile content', () => {
