@@ -18,11 +18,14 @@ interface Watch {
 
 /**
  * `page` with a watch on everything it does: each test ends by asserting that no request left the page's
- * origin and that nothing was logged as an error.
+ * origin and that nothing was logged as an error. A test that provokes an error on purpose names it in
+ * `expectedConsoleErrors`: each pattern must then be logged at least once, and only what matches one is
+ * let through.
  */
-export const test = base.extend<{ watch: Watch }>({
+export const test = base.extend<{ watch: Watch; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   watch: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, expectedConsoleErrors }, use) => {
       const watch: Watch = { requests: [], consoleErrors: [] }
       page.on('request', (r) => watch.requests.push(r.url()))
       page.on('console', (m) => {
@@ -33,7 +36,13 @@ export const test = base.extend<{ watch: Watch }>({
       const origin = new URL(baseURL!).origin
       const external = watch.requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u))
       expect(external, 'requests that left the page origin').toEqual([])
-      expect(watch.consoleErrors, 'console errors').toEqual([])
+      for (const pattern of expectedConsoleErrors)
+        expect(
+          watch.consoleErrors.some((m) => pattern.test(m)),
+          `an expected console error ${pattern}`,
+        ).toBe(true)
+      const unexpected = watch.consoleErrors.filter((m) => !expectedConsoleErrors.some((p) => p.test(m)))
+      expect(unexpected, 'console errors').toEqual([])
     },
     { auto: true },
   ],

@@ -1,25 +1,41 @@
-import { engineWorker } from '../worker/client'
+import { engineClient, type EngineClient } from '../worker/client'
+import { WorkerStalledError } from '../worker/watchdog'
 import { useScenario } from './scenario'
+import { useSession } from './session'
 import { useTimeline } from './timeline'
 
 /** How long typing must pause before the text is sent to the worker. */
 export const ANALYZE_DEBOUNCE_MS = 150
+
+export const RESTARTED_NOTICE = 'The simulation stopped answering and was restarted; your text is kept.'
+export const GAVE_UP_NOTICE =
+  'The simulation stopped answering twice on this text and was restarted; your text is kept. Edit it to try again.'
+
+/** A stalled call already restarted the worker (and was told so): nothing more to report. */
+const ignoreStall = (error: unknown): void => {
+  if (!(error instanceof WorkerStalledError)) throw error
+}
 
 /**
  * Sends the scenario text to the engine worker whenever it changes (debounced) and the time cursor
  * whenever it moves (one request in flight, the latest cursor wins), and copies the replies into the
  * stores. Returns a function that stops it.
  */
-export function startScenarioSync(): () => void {
+export function startScenarioSync(client: EngineClient = engineClient()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   let viewInFlight = false
   let viewWanted: number | null = null
+  /** The revision being simulated, and the last one whose simulation stalled the worker. */
+  let analyzing: number | null = null
+  let stalledRevision: number | null = null
 
   const analyze = (): void => {
     const { revision, text, minHorizonS } = useScenario.getState()
-    void engineWorker()
-      .analyze(revision, text, useTimeline.getState().timeS, minHorizonS)
-      .then((reply) => useScenario.getState().acceptReply(reply))
+    analyzing = revision
+    void client.api.analyze(revision, text, useTimeline.getState().timeS, minHorizonS).then((reply) => {
+      if (analyzing === reply.revision) analyzing = null
+      useScenario.getState().acceptReply(reply)
+    }, ignoreStall)
   }
   const requestView = (timeS: number): void => {
     viewWanted = timeS
@@ -27,14 +43,32 @@ export function startScenarioSync(): () => void {
     viewInFlight = true
     const t = viewWanted
     viewWanted = null
-    void engineWorker()
+    void client.api
       .viewAt(t)
       .then((view) => {
         useScenario.getState().acceptView(view)
         viewInFlight = false
         if (viewWanted !== null) requestView(viewWanted)
       })
+      .catch((error: unknown) => {
+        viewInFlight = false
+        ignoreStall(error)
+      })
   }
+  // A new worker knows no text: send the latest again, unless this very text stalled it before.
+  const offRestart = client.onRestart(() => {
+    viewInFlight = false
+    const { revision } = useScenario.getState()
+    if (analyzing === revision && stalledRevision === revision) {
+      analyzing = null
+      useSession.getState().setNotice({ kind: 'error', text: GAVE_UP_NOTICE })
+      return
+    }
+    if (analyzing === revision) stalledRevision = revision
+    useSession.getState().setNotice({ kind: 'warning', text: RESTARTED_NOTICE })
+    clearTimeout(timer)
+    analyze()
+  })
   const offText = useScenario.subscribe((s, prev) => {
     if (s.revision === prev.revision) return
     clearTimeout(timer)
@@ -48,5 +82,6 @@ export function startScenarioSync(): () => void {
     clearTimeout(timer)
     offText()
     offTime()
+    offRestart()
   }
 }

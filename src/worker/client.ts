@@ -1,12 +1,77 @@
-import { wrap, type Remote } from 'comlink'
+import { releaseProxy, wrap, type Remote } from 'comlink'
 import type { EngineWorkerApi } from './protocol'
+import { Watchdog, type Supervised, type Timers, type WorkerStalledError } from './watchdog'
 
-let remote: Remote<EngineWorkerApi> | null = null
+export type EngineApi = Remote<EngineWorkerApi>
+
+/**
+ * A simulation is allowed longer than a query: `npm run bench` shows an hour of 2,000 pods takes
+ * seconds of wall time, which is work, not a hang. Every other call must answer within 2 s.
+ */
+export const ANALYZE_DEADLINE_MS = 20_000
+
+export interface EngineClient {
+  /** The worker's API; every call has a deadline, and a worker that misses one is replaced. */
+  readonly api: EngineApi
+  /** Called after a stalled worker was replaced: the new one knows no text until it is sent again. */
+  onRestart(listener: (error: WorkerStalledError) => void): () => void
+}
+
+/** The engine worker behind a watchdog; the factory and timers are injected so this is unit-tested. */
+export function createEngineClient(factory: () => Supervised<EngineApi>, timers?: Timers): EngineClient {
+  const listeners = new Set<(error: WorkerStalledError) => void>()
+  const dog = new Watchdog<EngineApi>(
+    factory,
+    (error) => {
+      for (const l of [...listeners]) l(error)
+    },
+    timers,
+  )
+  const methods = new Map<PropertyKey, unknown>()
+  const api = new Proxy({} as EngineApi, {
+    get(_target, key) {
+      // Not a thenable: `await engineWorker()` must not call the worker.
+      if (typeof key !== 'string' || key === 'then') return undefined
+      if (!methods.has(key))
+        methods.set(key, (...args: unknown[]) =>
+          dog.call(
+            (remote) => (remote[key as keyof EngineApi] as (...a: unknown[]) => Promise<unknown>)(...args),
+            key === 'analyze' ? ANALYZE_DEADLINE_MS : undefined,
+          ),
+        )
+      return methods.get(key)
+    },
+  })
+  return {
+    api,
+    onRestart(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+function startWorker(): Supervised<EngineApi> {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })
+  const remote = wrap<EngineWorkerApi>(worker)
+  return {
+    remote,
+    terminate() {
+      remote[releaseProxy]()
+      worker.terminate()
+    },
+  }
+}
+
+let client: EngineClient | null = null
+
+/** The page's engine worker, behind the watchdog, started on first use. */
+export function engineClient(): EngineClient {
+  client ??= createEngineClient(startWorker)
+  return client
+}
 
 /** The page's handle on the engine worker, started on first use. */
-export function engineWorker(): Remote<EngineWorkerApi> {
-  remote ??= wrap<EngineWorkerApi>(
-    new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }),
-  )
-  return remote
+export function engineWorker(): EngineApi {
+  return engineClient().api
 }

@@ -9,6 +9,7 @@ import { ActionNotice } from '../actions/ActionNotice'
 import { Dock } from '../dock/Dock'
 import { Inspector } from '../inspector/Inspector'
 import { TimelineBar } from '../timeline/TimelineBar'
+import { PanelBoundary } from './PanelBoundary'
 import { Problems } from './Problems'
 import { SessionBar } from './SessionBar'
 import { ViewToggles } from './ViewToggles'
@@ -65,9 +66,11 @@ export function App(): React.JSX.Element {
       <main className={editorOpen ? 'workspace' : 'workspace editor-collapsed'}>
         {embed ? null : (
           <section className="editor-pane" id="editor-pane" aria-label="Scenario editor" hidden={!editorOpen}>
-            <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-              <Editor />
-            </Suspense>
+            <PanelBoundary panel="editor">
+              <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
+                <Editor />
+              </Suspense>
+            </PanelBoundary>
             <Problems />
           </section>
         )}
@@ -79,22 +82,32 @@ export function App(): React.JSX.Element {
                 without errors.
               </p>
             ) : null}
-            {view ? (
-              <ReactFlowProvider>
-                <ClusterGraph view={view} />
-              </ReactFlowProvider>
-            ) : (
-              <p className="graph-empty">
-                {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
-              </p>
-            )}
+            <PanelBoundary panel="graph">
+              {view ? (
+                <ReactFlowProvider>
+                  <ClusterGraph view={view} />
+                </ReactFlowProvider>
+              ) : (
+                <p className="graph-empty">
+                  {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
+                </p>
+              )}
+            </PanelBoundary>
             <Legend />
-            <Inspector />
+            <PanelBoundary panel="inspector">
+              <Inspector />
+            </PanelBoundary>
             <ActionNotice />
             <PresenterLayer />
           </div>
-          {embed || presenting ? null : <Dock />}
-          <TimelineBar />
+          {embed || presenting ? null : (
+            <PanelBoundary panel="dock">
+              <Dock />
+            </PanelBoundary>
+          )}
+          <PanelBoundary panel="timeline">
+            <TimelineBar />
+          </PanelBoundary>
         </section>
       </main>
       <ContextMenu />

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { Watchdog, WorkerStalledError, type Timers } from './watchdog'
+
+/** A clock the test moves by hand. */
+function manualTimers(): Timers & { advance(ms: number): void } {
+  let now = 0
+  const pending = new Map<number, { at: number; fn: () => void }>()
+  let next = 1
+  return {
+    set(fn, ms) {
+      pending.set(next, { at: now + ms, fn })
+      return next++
+    },
+    clear(h) {
+      pending.delete(h as number)
+    },
+    advance(ms) {
+      now += ms
+      for (const [h, t] of [...pending]) {
+        if (t.at <= now) {
+          pending.delete(h)
+          t.fn()
+        }
+      }
+    },
+  }
+}
+
+interface FakeRemote {
+  id: number
+  answer(): Promise<string>
+}
+
+function fakeWorkers(stallFirst: number) {
+  const made: { id: number; terminated: boolean }[] = []
+  const factory = () => {
+    const w = { id: made.length, terminated: false }
+    made.push(w)
+    const remote: FakeRemote = {
+      id: w.id,
+      answer: () => (w.id < stallFirst ? new Promise<string>(() => {}) : Promise.resolve(`worker ${w.id}`)),
+    }
+    return { remote, terminate: () => (w.terminated = true) }
+  }
+  return { made, factory }
+}
+
+describe('worker watchdog', () => {
+  it('answers pass through and no worker is restarted', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(0)
+    const notices: string[] = []
+    const dog = new Watchdog(factory, (e) => notices.push(e.message), timers)
+    await expect(dog.call((r) => r.answer())).resolves.toBe('worker 0')
+    timers.advance(5000)
+    expect(made).toHaveLength(1)
+    expect(notices).toEqual([])
+  })
+
+  it('a worker silent for 2 s is terminated, replaced, and the page is told', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const notices: string[] = []
+    const dog = new Watchdog(factory, (e) => notices.push(e.message), timers)
+    const stalled = dog.call((r) => r.answer())
+    timers.advance(1999)
+    expect(made).toHaveLength(1)
+    timers.advance(1)
+    await expect(stalled).rejects.toBeInstanceOf(WorkerStalledError)
+    expect(made[0]!.terminated).toBe(true)
+    expect(made).toHaveLength(2)
+    expect(notices).toEqual(['the simulation worker did not answer within 2 s and was restarted'])
+    await expect(dog.call((r) => r.answer())).resolves.toBe('worker 1')
+  })
+
+  it('several calls stalled on one worker restart it once', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const dog = new Watchdog(factory, () => {}, timers)
+    const a = dog.call((r) => r.answer())
+    const b = dog.call((r) => r.answer())
+    timers.advance(2000)
+    await expect(a).rejects.toThrow(WorkerStalledError)
+    await expect(b).rejects.toThrow(WorkerStalledError)
+    expect(made).toHaveLength(2)
+    expect(dog.restarts).toBe(1)
+  })
+})
