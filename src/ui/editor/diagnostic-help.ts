@@ -64,6 +64,7 @@ export const DIAGNOSTIC_HELP: Readonly<Record<string, string>> = {
     '`spec.timeZone` takes an IANA time zone name, exactly as spelled in the tz database: `Europe/Paris`, `America/New_York`, `UTC`.',
   'cronjob-concurrency':
     '`spec.concurrencyPolicy` is `Allow` (the default: runs may overlap), `Forbid` (skip a run while one is still going) or `Replace` (stop the running one and start the new one).',
+  quiz: '`spec.quiz` is a list of questions the player asks before showing what happens: `- {at: 40s, question: "What will the kubelet do?", choices: [Restart the container, Nothing], answer: 0, explain: "…"}`. `answer` is the index or the text of the right choice.',
   'owner-missing':
     'An object keeps `ownerReferences` to an owner that is not in the scenario (by `uid`). The garbage collector deletes objects whose owners are all gone, so this one disappears at once. Delete the `ownerReferences` block, or include the owner with the same `uid`.',
   'scenario-nodes':
