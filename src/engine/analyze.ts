@@ -1,3 +1,4 @@
+import { recordsAt } from './api/json'
 import { validateObjects } from './api/validate'
 import { clusterNodes, scenarioNodesSpec } from './cluster/nodes'
 import { scenarioNodeList } from './cluster/scenario-nodes'
@@ -81,7 +82,7 @@ function behaviorDiagnostics(
           ]
     const text = meta.annotations?.[BEHAVIOR_ANNOTATION]
     if (typeof text !== 'string') continue
-    const containers = [...records(podSpec.initContainers), ...records(podSpec.containers)]
+    const containers = [...recordsAt(podSpec, 'initContainers'), ...recordsAt(podSpec, 'containers')]
     const names = containers.map((c) => (typeof c.name === 'string' ? c.name : ''))
     const at = locate(o, path)
     // A block scalar (`|`) starts on the line after the key; its text keeps its own lines and columns.
@@ -372,11 +373,4 @@ function startupWindow(
     return { probe, ms: seconds * 1000 }
   }
   return null
-}
-
-/** The mappings of a list (containers, say) that may be anything in a hostile or half-typed text. */
-function records(v: unknown): Record<string, unknown>[] {
-  return Array.isArray(v)
-    ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x))
-    : []
 }

@@ -1,5 +1,6 @@
 import type { Node, Taint } from 'kubernetes-types/core/v1'
 import { dns1123Subdomain } from '../api/dns'
+import { isRecord } from '../api/json'
 import { parseQuantity } from '../model/quantity'
 import { DEFAULT_NODE_CAPACITY, defaultNodes } from './default-cluster'
 
@@ -39,8 +40,8 @@ export function scenarioNodeList(list: readonly unknown[]): {
         message: `spec.nodes[${i}]${path.map((p) => `.${p}`).join('')}: ${message}`,
       })
     }
-    const e = isMap(raw) ? raw : {}
-    if (!isMap(raw)) bad([], 'must be a mapping like {name: worker-1, cpu: "4", memory: 16Gi}')
+    const e = isRecord(raw) ? raw : {}
+    if (!isRecord(raw)) bad([], 'must be a mapping like {name: worker-1, cpu: "4", memory: 16Gi}')
     for (const key of Object.keys(e))
       if (!FIELDS.includes(key)) bad([key], `unknown field; a node takes ${FIELDS.join(', ')}`, 'warning')
 
@@ -76,7 +77,7 @@ export function scenarioNodeList(list: readonly unknown[]): {
 
     const labels: Record<string, string> = { ...base.labels, 'kubernetes.io/hostname': name }
     if (e.labels !== undefined) {
-      if (!isMap(e.labels)) bad(['labels'], 'must be a mapping of label keys to string values')
+      if (!isRecord(e.labels)) bad(['labels'], 'must be a mapping of label keys to string values')
       else
         for (const [k, v] of Object.entries(e.labels)) {
           if (typeof v === 'string') labels[k] = v
@@ -90,7 +91,7 @@ export function scenarioNodeList(list: readonly unknown[]): {
         bad(['taints'], 'must be a list like [{key: dedicated, value: gpu, effect: NoSchedule}]')
       else
         e.taints.forEach((t: unknown, j) => {
-          if (!isMap(t) || typeof t.key !== 'string' || t.key === '')
+          if (!isRecord(t) || typeof t.key !== 'string' || t.key === '')
             return bad(['taints', j], 'a taint needs a key')
           if (typeof t.effect !== 'string' || !EFFECTS.includes(t.effect))
             return bad(
@@ -116,8 +117,4 @@ export function scenarioNodeList(list: readonly unknown[]): {
     }
   })
   return { nodes, findings }
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -1,8 +1,8 @@
 import type { Node, NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
 import type { ServiceCardData } from './layout'
+import { useSelectableCard } from './useSelectableCard'
 import { namespaceHue } from './status'
 
 export type ServiceCardNode = Node<ServiceCardData, 'service'>
@@ -17,14 +17,11 @@ export const ServiceCard = memo(function ServiceCard({
     .map(([k, v]) => `${k}=${v}`)
     .join(',')
   const notReady = service.notReadyPods?.length ?? 0
-  const select = (): void =>
-    useSelection.getState().select({ kind: 'Service', namespace: service.namespace, name: service.name })
-  const selected = useSelection(
-    (s) =>
-      s.selected?.kind === 'Service' &&
-      s.selected.namespace === service.namespace &&
-      s.selected.name === service.name,
-  )
+  const { selected, props } = useSelectableCard({
+    kind: 'Service',
+    namespace: service.namespace,
+    name: service.name,
+  })
   return (
     <section
       className={`service-card${service.endpoints === 0 ? ' no-endpoints' : ''}${selected ? ' selected' : ''}`}
@@ -34,16 +31,7 @@ export const ServiceCard = memo(function ServiceCard({
       data-endpoints={service.endpoints}
       aria-label={`Service ${service.name}, ${service.endpoints} ready endpoints`}
       style={{ '--ns-hue': namespaceHue(service.namespace) } as React.CSSProperties}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      onClick={select}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault()
-          select()
-        }
-      }}
+      {...props}
       onContextMenu={
         events.onContextMenu
           ? (e) =>

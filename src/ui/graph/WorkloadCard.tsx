@@ -1,8 +1,8 @@
 import type { Node, NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
 import type { WorkloadCardData } from './layout'
+import { useSelectableCard } from './useSelectableCard'
 import { namespaceHue } from './status'
 
 export type WorkloadCardNode = Node<WorkloadCardData, 'workload'>
@@ -23,13 +23,7 @@ export const WorkloadCard = memo(function WorkloadCard({
   const { workload } = data
   const events = useGraphEvents()
   const target = { kind: workload.kind, namespace: workload.namespace, name: workload.name }
-  const selected = useSelection(
-    (s) =>
-      s.selected?.kind === workload.kind &&
-      s.selected.namespace === workload.namespace &&
-      s.selected.name === workload.name,
-  )
-  const select = (): void => useSelection.getState().select(target)
+  const { selected, props } = useSelectableCard(target)
   return (
     <section
       className={`workload-card workload-${workload.kind.toLowerCase()}${workload.desired === 0 ? ' scaled-down' : ''}${selected ? ' selected' : ''}`}
@@ -38,16 +32,7 @@ export const WorkloadCard = memo(function WorkloadCard({
       data-name={workload.name}
       aria-label={`${workload.kind} ${workload.name}, ${workload.summary}`}
       style={{ '--ns-hue': namespaceHue(workload.namespace) } as React.CSSProperties}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      onClick={select}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault()
-          select()
-        }
-      }}
+      {...props}
       onContextMenu={events.onContextMenu ? (e) => events.onContextMenu?.(target, e) : undefined}
     >
       <p className="workload-kind">
