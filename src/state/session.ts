@@ -6,6 +6,7 @@ import { chooseStart, createPersistence, type Persistence, type Saved, type Stor
 import { useScenario } from './scenario'
 import { useSelection, type Selection } from './selection'
 import { useTimeline } from './timeline'
+import { browserStore } from './browser-store'
 
 /**
  * The page's session: what it opens with (a link, the autosave or the default scenario), the autosave
@@ -68,15 +69,6 @@ export function currentLink(): string {
 }
 
 let persistence: Persistence | null = null
-
-/** Local storage, or null where the browser refuses it (private mode, a sandboxed frame). */
-function browserStore(): Storage | null {
-  try {
-    return window.localStorage
-  } catch {
-    return null
-  }
-}
 
 export function sessionPersistence(): Persistence {
   persistence ??= createPersistence(browserStore)

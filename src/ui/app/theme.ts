@@ -1,16 +1,9 @@
+import { browserStore } from '../../state/browser-store'
 import { initialTheme, THEME_STORAGE_KEY, useTheme } from '../../state/theme'
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage
-  } catch {
-    return null
-  }
-}
 
 function storedTheme(): string | null {
   try {
-    return storage()?.getItem(THEME_STORAGE_KEY) ?? null
+    return browserStore()?.getItem(THEME_STORAGE_KEY) ?? null
   } catch {
     return null
   }
@@ -31,7 +24,7 @@ export function startTheme(): void {
     if (s.theme !== prev.theme) document.documentElement.dataset.theme = s.theme
     if (s.chosen && (s.theme !== prev.theme || !prev.chosen)) {
       try {
-        storage()?.setItem(THEME_STORAGE_KEY, s.theme)
+        browserStore()?.setItem(THEME_STORAGE_KEY, s.theme)
       } catch {
         // Storage full or refused: the choice lasts for this page only.
       }
