@@ -26,7 +26,7 @@ export const NodeCard = memo(function NodeCard({ data }: NodeProps<NodeCardNode>
             Unscheduled
             <span className="node-status">{pods.length} pending</span>
           </h3>
-          <p className="node-meta">No node has taken these pods yet; the Scheduling overlay shows why.</p>
+          <p className="node-meta">No node fits yet: see the Scheduling overlay.</p>
         </header>
         <CardBody data={data} />
       </section>

@@ -10,7 +10,7 @@ export const CARD = {
   /** Between rows of the grid, and above the Unscheduled area: room for the scheduling overlay's reasons. */
   rowGap: 56,
   /** The Unscheduled area has no bars. */
-  unscheduledHeader: 60,
+  unscheduledHeader: 80,
   gap: 28,
   /** The namespace's label above its band of tiles. */
   bandLabel: 20,
