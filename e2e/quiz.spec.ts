@@ -29,8 +29,10 @@ test('the gallery lesson plays, stops at 40 s to ask, reveals a wrong answer, an
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('16')
   await page.getByRole('button', { name: 'Gallery' }).click()
   const lesson = page.getByTestId('gallery').getByRole('button', { name: /Predict, then play/ })
-  await expect(lesson).toContainText('2 questions')
+  await expect(lesson).toContainText('Asks 2 questions on the way')
   await lesson.click()
+  // The timeline shows where the questions are.
+  await expect(page.getByTestId('quiz-mark')).toHaveCount(2)
 
   const d = dialog(page)
   await expect(d).toBeVisible({ timeout: 20_000 })

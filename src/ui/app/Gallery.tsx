@@ -83,7 +83,7 @@ export function Gallery({ onClose }: { onClose(): void }): React.JSX.Element {
                 <span>{l.description}</span>
                 {l.questions > 0 ? (
                   <span className="lesson-quiz">
-                    Predict, then play: {l.questions} question{l.questions === 1 ? '' : 's'}
+                    Asks {l.questions} question{l.questions === 1 ? '' : 's'} on the way
                   </span>
                 ) : null}
               </button>
