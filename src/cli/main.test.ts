@@ -133,6 +133,16 @@ describe('kubeplay command line', () => {
     expect(decoded.ok && decoded.link.text).toBe(await readFile(good, 'utf8'))
   })
 
+  it('link --embed / --present make a link that opens in that mode', async () => {
+    const { code, out } = await run(['link', good, '--present', '--at', '10s', '--embed'])
+    expect(code).toBe(0)
+    const hash = new URL(out.trim()).hash
+    expect(hash).toMatch(/&embed&present$/)
+    expect(decodeLink(hash)).toMatchObject({ ok: true, link: { atS: 10, flags: ['embed', 'present'] } })
+    const plain = await run(['link', good])
+    expect(new URL(plain.out.trim()).hash).not.toContain('&')
+  })
+
   it('link refuses a selection that is not kind/namespace/name', async () => {
     const { code, err } = await run(['link', good, '--select', '<b>x</b>'])
     expect(code).toBe(EXIT.usage)

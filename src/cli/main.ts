@@ -14,7 +14,7 @@ import {
   type ClusterObjects,
   type Diagnostic,
 } from '../engine'
-import { isSelection, shareUrl } from '../share/link'
+import { isSelection, LINK_FLAGS, shareUrl } from '../share/link'
 import pkg from '../../package.json' with { type: 'json' }
 
 /** Where the command line reads and writes; injected so tests run it in-process. */
@@ -31,7 +31,7 @@ const USAGE = `Usage:
   kubeplay run <file.yaml|-> [--at 90s] [--until 10m] [--seed N] <kubectl-args…>
   kubeplay print <file.yaml|json|-> [--now 2026-01-01T00:00:00Z] <kubectl-args…>
   kubeplay check <file…>
-  kubeplay link <file.yaml> [--at 83s] [--select pod/default/web-0] [--base URL]
+  kubeplay link <file.yaml> [--at 83s] [--select pod/default/web-0] [--base URL] [--embed] [--present]
   kubeplay version
 `
 
@@ -213,11 +213,16 @@ function runKubectl(args: readonly string[], cluster: ClusterObjects, now: numbe
 }
 
 /**
- * `kubeplay link <file> [--at T] [--select kind/ns/name] [--base URL]`: the share link of the scenario,
- * exactly as the page makes it (src/share/link.ts).
+ * `kubeplay link <file> [--at T] [--select kind/ns/name] [--base URL] [--embed] [--present]`: the share
+ * link of the scenario, exactly as the page makes it (src/share/link.ts); `--embed` and `--present` make
+ * it open in embed or presenter mode.
  */
 async function link(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = takeOptions(argv, ['at', 'select', 'base'])
+  const flags = LINK_FLAGS.filter((f) => argv.includes(`--${f}`))
+  const parsed = takeOptions(
+    argv.filter((a) => !flags.some((f) => a === `--${f}`)),
+    ['at', 'select', 'base'],
+  )
   if (typeof parsed === 'string') return usage(io, `kubeplay link: ${parsed}`)
   const [file, extra] = parsed.rest
   if (!file || extra) return usage(io, 'kubeplay link: name one scenario file')
@@ -230,7 +235,7 @@ async function link(argv: readonly string[], io: Io): Promise<number> {
   const text = await readInput(file, io)
   if (text === null) return EXIT.inputErrors
   const base = parsed.options.get('base') ?? 'http://localhost:5173/'
-  const state = { text, atS: at / 1000, ...(select ? { select } : {}) }
+  const state = { text, atS: at / 1000, ...(select ? { select } : {}), ...(flags.length ? { flags } : {}) }
   io.stdout(`${shareUrl(base, state, ENGINE_VERSION)}\n`)
   return EXIT.ok
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { analyzeScenario } from './analyze'
 import { kubectl } from './kubectl/command'
 import { parseDuration } from './model/duration'
+import { readQuiz } from './scenario/quiz'
 import { simulate, type Timeline } from './sim/simulate'
 import { clusterObjects } from './views'
 
@@ -25,6 +26,7 @@ interface Lesson {
     watch?: unknown
     moment?: { at?: unknown; select?: unknown }
     duration?: unknown
+    quiz?: unknown
   }
   at(s: number): {
     pods: Pod[]
@@ -127,6 +129,36 @@ describe('docs-exec-liveness: restarted after the file is gone (reference G1, A2
     expect(row(l, 60, 'liveness-exec')).toEqual(['liveness-exec', '1/1', 'Running', '0'])
     expect(row(l, 80, 'liveness-exec').slice(0, 3)).toEqual(['liveness-exec', '1/1', 'Running'])
     expect(row(l, 80, 'liveness-exec')[3]).toMatch(/^1 \(\d+s ago\)$/)
+  })
+})
+
+describe('quiz-liveness: the answers are what happens (reference G1, A2, A8)', () => {
+  const l = load('quiz-liveness.yaml')
+  const quiz = readQuiz(l.spec.quiz)
+  const uid = (s: number) => l.at(s).pods[0]?.metadata?.uid
+  it('asks before the kill, then before the restart, and both right answers come true', () => {
+    expect(quiz.map((q) => q.atMs)).toEqual([40_000, 50_000])
+    // At 40 s: nothing has happened yet, so the question is a prediction.
+    expect(row(l, 40, 'liveness-exec')).toEqual(['liveness-exec', '1/1', 'Running', '0'])
+    expect(reasons(l, 40, 'Killing')).toEqual([])
+    // Answer 1: killed after the third failure, to be restarted in the same pod; never not ready.
+    expect(quiz[0]!.choices[quiz[0]!.answer]).toMatch(/kills the container, to restart it in the same pod/)
+    expect(reasons(l, 50, 'Unhealthy')[0]?.count).toBe(3)
+    expect(reasons(l, 50, 'Killing')[0]?.message).toBe(
+      'Container liveness failed liveness probe, will be restarted',
+    )
+    for (let s = 10; s <= 90; s += 5) expect(row(l, s, 'liveness-exec')[1], `t=${s}s`).toBe('1/1')
+    expect(l.at(90).pods).toHaveLength(1)
+    expect(uid(90)).toBe(uid(20))
+    // Answer 2: the restart waits for the 30 s grace period (the shell ignores SIGTERM), not a back-off.
+    expect(quiz[1]!.choices[quiz[1]!.answer]).toMatch(/About 30 s later/)
+    const killedAt = seconds(l, reasons(l, 50, 'Killing')[0]?.lastTimestamp)
+    expect(killedAt).toBeGreaterThan(40)
+    expect(killedAt).toBeLessThan(50)
+    expect(row(l, killedAt + 25, 'liveness-exec')[3]).toBe('0')
+    expect(row(l, killedAt + 32, 'liveness-exec')[3]).toMatch(/^1 \(\d+s ago\)$/)
+    const last = l.at(90).pods[0]?.status?.containerStatuses?.[0]?.lastState?.terminated
+    expect(last?.exitCode).toBe(137)
   })
 })
 

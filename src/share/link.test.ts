@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import {
   decodeLink,
   encodeLink,
+  fragmentFlags,
   isLinkFragment,
   LINK_FORMAT,
   MAX_DECODED_BYTES,
@@ -60,7 +61,36 @@ describe('share links (DESIGN §5)', () => {
     )
   })
 
+  it('carry the embed and present flags after the payload, and read them before it too', () => {
+    const fragment = encodeLink({ text: 'x', atS: 5, flags: ['present', 'embed'] }, 3)
+    // Written in one order whatever the order asked, after the payload.
+    expect(fragment).toMatch(/^v1\.[A-Za-z0-9_-]+&embed&present$/)
+    expect(decodeLink(fragment)).toEqual({
+      ok: true,
+      link: { format: 1, engine: 3, text: 'x', atS: 5, flags: ['embed', 'present'] },
+    })
+    const bare = encodeLink({ text: 'x', atS: 5 }, 3)
+    expect(bare).not.toContain('&')
+    expect(decodeLink(`#present&${bare}`)).toMatchObject({
+      ok: true,
+      link: { text: 'x', flags: ['present'] },
+    })
+    expect(decodeLink(bare)).toEqual({ ok: true, link: { format: 1, engine: 3, text: 'x', atS: 5 } })
+  })
+
+  it('tell mode flags from the other parts of a fragment', () => {
+    expect(fragmentFlags('#v1.abc&present&embed=1')).toEqual({ flags: ['present', 'embed'], rest: 'v1.abc' })
+    expect(fragmentFlags('#embed')).toEqual({ flags: ['embed'], rest: '' })
+    expect(fragmentFlags('#s=1.deflate:abc&t=83&embed')).toEqual({
+      flags: ['embed'],
+      rest: 's=1.deflate:abc&t=83',
+    })
+    expect(fragmentFlags('#v1.presentx&embedded')).toEqual({ flags: [], rest: 'v1.presentx&embedded' })
+  })
+
   it('are told apart from other fragments', () => {
+    expect(isLinkFragment('#v1.abc&present')).toBe(true)
+    expect(isLinkFragment('#embed')).toBe(false)
     expect(isLinkFragment('#v1.abc')).toBe(true)
     expect(isLinkFragment('s=1.deflate:abc')).toBe(true)
     expect(isLinkFragment('#section-2')).toBe(false)
@@ -70,7 +100,14 @@ describe('share links (DESIGN §5)', () => {
 
 describe('links made by older formats open for ever (fixtures in testdata/links.json)', () => {
   const fixtures = JSON.parse(read('./testdata/links.json')) as {
-    links: { url: string; format: number; engine: number | null; atS: number; select?: string }[]
+    links: {
+      url: string
+      format: number
+      engine: number | null
+      atS: number
+      select?: string
+      flags?: string[]
+    }[]
   }
   for (const f of fixtures.links) {
     it(`format ${f.format}: ${f.url.slice(0, 60)}…`, () => {
@@ -83,10 +120,22 @@ describe('links made by older formats open for ever (fixtures in testdata/links.
           text: fixtureText,
           atS: f.atS,
           ...(f.select ? { select: f.select } : {}),
+          ...(f.flags ? { flags: f.flags } : {}),
         },
       })
     })
   }
+
+  it('still open with mode flags added after them, and keep what they hold', () => {
+    for (const f of fixtures.links) {
+      const plain = decodeLink(new URL(f.url).hash)
+      const flagged = decodeLink(`${new URL(f.url).hash}&embed`)
+      expect(flagged.ok && plain.ok).toBe(true)
+      if (!flagged.ok || !plain.ok) continue
+      expect(flagged.link.flags).toEqual([...new Set([...(f.flags ?? []), 'embed'])])
+      expect({ ...flagged.link, flags: undefined }).toEqual({ ...plain.link, flags: undefined })
+    }
+  })
 
   it('includes a fixture for the format this version writes', () => {
     // When LINK_FORMAT changes, a link of the new format must join the fixtures (and the old ones stay).

@@ -10,6 +10,10 @@ import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate'
  * recorded actions live in its `kind: Scenario` document). The header holds the engine version that made
  * the link, the time cursor in seconds, the selected object and the view options.
  *
+ * Mode flags may follow the payload, `&`-separated (base64url never holds `&`): `#v1.<payload>&present`
+ * opens in presenter mode, `&embed` in embed mode (see `fragmentFlags`). They are not part of the payload,
+ * so links without them, made before them, decode as they always did.
+ *
  * Decoding never throws and never evaluates anything: links come from anywhere. It refuses oversized
  * links before decoding them, stops decompressing past the size kubeplay accepts for a scenario
  * (decompression bombs), and validates every header field. Older formats decode for ever: `v1` and the
@@ -25,6 +29,25 @@ export const MAX_LINK_CHARS = 4 * 1024 * 1024
 /** The most bytes a link may decompress to: the largest scenario text (2 MB) and its header. */
 export const MAX_DECODED_BYTES = 2 * 1024 * 1024 + 64 * 1024
 
+/** How a link asks the page to open: embedded (graph and timeline only) or presenting. */
+export const LINK_FLAGS = ['embed', 'present'] as const
+export type LinkFlag = (typeof LINK_FLAGS)[number]
+
+/**
+ * The mode flags among the `&`-separated parts of a fragment (`embed`, `present`, or `embed=…`), and
+ * the fragment without them.
+ */
+export function fragmentFlags(fragment: string): { flags: LinkFlag[]; rest: string } {
+  const flags: LinkFlag[] = []
+  const rest: string[] = []
+  for (const part of fragment.replace(/^#/, '').split('&')) {
+    const flag = LINK_FLAGS.find((f) => part === f || part.startsWith(`${f}=`))
+    if (flag === undefined) rest.push(part)
+    else if (!flags.includes(flag)) flags.push(flag)
+  }
+  return { flags, rest: rest.filter((p) => p !== '').join('&') }
+}
+
 /** What a link reproduces. */
 export interface SharedState {
   /** The scenario text, recorded actions included. */
@@ -35,6 +58,8 @@ export interface SharedState {
   readonly select?: string
   /** View options (overlays, filters, …): a flat map of short names to simple values. */
   readonly view?: Readonly<Record<string, string | number | boolean | readonly string[]>>
+  /** The mode the link opens in, written after the payload. */
+  readonly flags?: readonly LinkFlag[]
 }
 
 export interface DecodedLink extends SharedState {
@@ -52,7 +77,8 @@ export function encodeLink(state: SharedState, engine: number): string {
   if (state.select) header.sel = state.select
   if (state.view && Object.keys(state.view).length > 0) header.o = state.view
   const bytes = deflateSync(strToU8(`${JSON.stringify(header)}\n${state.text}`), { level: 9 })
-  return `v${LINK_FORMAT}.${toBase64Url(bytes)}`
+  const flags = LINK_FLAGS.filter((f) => state.flags?.includes(f)).map((f) => `&${f}`)
+  return `v${LINK_FORMAT}.${toBase64Url(bytes)}${flags.join('')}`
 }
 
 /** The full link: `base` without its fragment, then `#` and the fragment. */
@@ -62,13 +88,22 @@ export function shareUrl(base: string, state: SharedState, engine: number): stri
 
 /** Whether a fragment looks like a kubeplay link at all (so other fragments are left alone). */
 export function isLinkFragment(fragment: string): boolean {
-  const f = fragment.replace(/^#/, '')
+  const f = fragmentFlags(fragment).rest
   return /^v\d+\./.test(f) || f.startsWith('s=')
 }
 
 /** Reads a fragment (with or without `#`). */
 export function decodeLink(fragment: string): LinkResult {
-  const f = fragment.replace(/^#/, '')
+  if (fragment.length > MAX_LINK_CHARS + 64)
+    return fail(
+      `the link is ${megabytes(fragment.length)} long; kubeplay links are at most ${megabytes(MAX_LINK_CHARS)}`,
+    )
+  const { flags, rest: f } = fragmentFlags(fragment)
+  const decoded = decodeFormat(f)
+  return decoded.ok && flags.length > 0 ? { ok: true, link: { ...decoded.link, flags } } : decoded
+}
+
+function decodeFormat(f: string): LinkResult {
   if (f.length > MAX_LINK_CHARS)
     return fail(
       `the link is ${megabytes(f.length)} long; kubeplay links are at most ${megabytes(MAX_LINK_CHARS)}`,

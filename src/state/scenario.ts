@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { ClusterView, Diagnostic } from '../engine'
+import type { QuizQuestion } from '../engine/scenario/quiz'
 import type { AnalyzeReply, TimelineMarker } from '../worker/protocol'
 
 export interface ScenarioState {
@@ -24,6 +25,8 @@ export interface ScenarioState {
   readonly minHorizonS: number
   /** The moments marked on the timeline. */
   readonly markers: readonly TimelineMarker[]
+  /** The questions the player asks on the way (`spec.quiz`), of the last text without errors. */
+  readonly quiz: readonly QuizQuestion[]
   setText(text: string): void
   /** Asks for a timeline reaching at least `horizonS` seconds (re-simulates the same text). */
   extendHorizon(horizonS: number): void
@@ -45,6 +48,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   horizonFixed: false,
   minHorizonS: 0,
   markers: [],
+  quiz: [],
   setText: (text) => {
     if (text === get().text) return
     set((s) => ({ text, revision: s.revision + 1 }))
@@ -65,6 +69,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       horizonS: reply.view !== null ? reply.horizonS : s.horizonS,
       horizonFixed: reply.view !== null ? reply.horizonFixed : s.horizonFixed,
       markers: reply.view !== null ? reply.markers : s.markers,
+      quiz: reply.view !== null ? reply.quiz : s.quiz,
     }))
   },
   acceptView: (view) => {

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { parseTarget } from '../engine/sim/actions'
 import { ENGINE_VERSION } from '../engine/version'
-import { shareUrl, type SharedState } from '../share/link'
+import { LINK_FLAGS, shareUrl, type LinkFlag, type SharedState } from '../share/link'
 import { chooseStart, createPersistence, type Persistence, type Saved, type StorageStatus } from './persist'
 import { useScenario } from './scenario'
 import { useSelection, type Selection } from './selection'
@@ -63,9 +63,15 @@ export function currentShared(): SharedState {
   }
 }
 
-/** The share link of what the page shows now. */
-export function currentLink(): string {
-  return shareUrl(window.location.href, currentShared(), ENGINE_VERSION)
+/**
+ * The share link of what the page shows now, opening in the mode `flags` name: those of the address
+ * (`?embed`, `?present`) give way to them, so the link opens the way the page is shown now.
+ */
+export function currentLink(flags: readonly LinkFlag[] = []): string {
+  const base = new URL(window.location.href)
+  base.hash = ''
+  for (const f of LINK_FLAGS) base.searchParams.delete(f)
+  return shareUrl(base.toString(), { ...currentShared(), ...(flags.length ? { flags } : {}) }, ENGINE_VERSION)
 }
 
 let persistence: Persistence | null = null

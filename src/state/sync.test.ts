@@ -28,6 +28,7 @@ function reply(revision: number): AnalyzeReply {
     view: null,
     resumedFromS: null,
     markers: [],
+    quiz: [],
   }
 }
 

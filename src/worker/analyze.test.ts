@@ -34,6 +34,18 @@ describe('createAnalyzer', () => {
     expect(createAnalyzer().analyze(1, scenario + pod, 0).horizonS).toBe(120)
   })
 
+  it('sends the Scenario’s quiz, sorted by time, for the player to ask', () => {
+    const scenario =
+      'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  quiz:\n' +
+      '    - {at: 40s, question: Then?, choices: [a, b], answer: b, explain: Because.}\n' +
+      '    - {at: 10s, question: First?, choices: [x, y], answer: 0}\n---\n'
+    expect(createAnalyzer().analyze(1, scenario + pod, 0).quiz).toEqual([
+      { atMs: 10_000, question: 'First?', choices: ['x', 'y'], answer: 0 },
+      { atMs: 40_000, question: 'Then?', choices: ['a', 'b'], answer: 1, explain: 'Because.' },
+    ])
+    expect(createAnalyzer().analyze(1, pod, 0).quiz).toEqual([])
+  })
+
   it('replies with plain data that survives structured cloning', () => {
     const reply = createAnalyzer().analyze(1, pod, 60)
     expect(structuredClone(reply)).toEqual(reply)

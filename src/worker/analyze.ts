@@ -21,6 +21,7 @@ import type {
   WhyLine,
   WhyMoment,
 } from './protocol'
+import { readQuiz } from '../engine/scenario/quiz'
 
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
@@ -61,6 +62,7 @@ export function createAnalyzer(): EngineWorkerApi {
           view: null,
           resumedFromS: null,
           markers: [],
+          quiz: [],
         }
       }
       const horizonS = fixed ?? Math.min(Math.max(DEFAULT_HORIZON_S, Math.ceil(minHorizonS)), MAX_HORIZON_S)
@@ -85,6 +87,9 @@ export function createAnalyzer(): EngineWorkerApi {
         view: viewAt(Math.min(atS, simulatedS)),
         resumedFromS: timeline.run.resumedFrom === null ? null : timeline.run.resumedFrom / 1000,
         markers: timelineMarkers(timeline),
+        quiz: readQuiz(
+          (objects.find((o) => o.kind === 'Scenario')?.body.spec as { quiz?: unknown } | undefined)?.quiz,
+        ),
       }
     },
     viewAt,

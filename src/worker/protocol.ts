@@ -1,4 +1,5 @@
 import type { ClusterView, Diagnostic } from '../engine'
+import type { QuizQuestion } from '../engine/scenario/quiz'
 
 /** What the page learns from one analysis (and simulation) of the scenario text. */
 export interface AnalyzeReply {
@@ -22,6 +23,8 @@ export interface AnalyzeReply {
   readonly resumedFromS: number | null
   /** Moments worth marking on the timeline (events by reason, per second), for the new timeline. */
   readonly markers: TimelineMarker[]
+  /** The Scenario's "predict, then play" questions (`spec.quiz`), by time; empty when it has none. */
+  readonly quiz: readonly QuizQuestion[]
 }
 
 /** Events of one reason within one second of the timeline. */

@@ -17,6 +17,7 @@ import { useLayout } from '../../state/layout'
 import { currentViewMode } from '../classroom/viewMode'
 import { PresentButton, PresenterLayer } from '../classroom/Presenter'
 import { ExportMenu } from '../classroom/ExportMenu'
+import { QuizLayer } from '../classroom/QuizDialog'
 import { usePresenter } from '../classroom/presenter'
 import '../classroom/classroom.css'
 
@@ -99,6 +100,7 @@ export function App(): React.JSX.Element {
             </PanelBoundary>
             <ActionNotice />
             <PresenterLayer />
+            <QuizLayer />
           </div>
           {embed || presenting ? null : (
             <PanelBoundary panel="dock">

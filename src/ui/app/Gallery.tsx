@@ -10,6 +10,8 @@ export interface Lesson {
   readonly watch: string
   readonly atS: number
   readonly select?: string
+  /** How many "predict, then play" questions it asks (`spec.quiz`): such a lesson opens at 0 s and plays. */
+  readonly questions: number
 }
 
 let loaded: Promise<Lesson[]> | null = null
@@ -72,13 +74,18 @@ export function Gallery({ onClose }: { onClose(): void }): React.JSX.Element {
                 data-file={l.file}
                 onClick={() => {
                   keepCurrentWork('Before opening a gallery scenario')
-                  openScenario(l.text, l.atS, l.select)
+                  openScenario(l.text, l.questions > 0 ? 0 : l.atS, l.select)
                   useSession.getState().setNotice({ kind: 'info', text: `${l.title}. Watch for: ${l.watch}` })
                   onClose()
                 }}
               >
                 <strong>{l.title}</strong>
                 <span>{l.description}</span>
+                {l.questions > 0 ? (
+                  <span className="lesson-quiz">
+                    Asks {l.questions} question{l.questions === 1 ? '' : 's'} on the way
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}

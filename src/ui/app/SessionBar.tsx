@@ -8,6 +8,7 @@ import {
   useSession,
 } from '../../state/session'
 import { Gallery } from './Gallery'
+import { currentLinkFlags } from '../classroom/viewMode'
 
 /** The export for a real cluster parses the scenario with the engine: loaded when first asked for. */
 const exported = () => import('../../share/export')
@@ -98,7 +99,7 @@ function Panel(props: { label: string; onClose(): void; children: React.ReactNod
 }
 
 function SharePanel({ onClose }: { onClose(): void }): React.JSX.Element {
-  const [link] = useState(currentLink)
+  const [link] = useState(() => currentLink(currentLinkFlags()))
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
   const long = link.length > LONG_LINK
   return (

@@ -18,7 +18,8 @@ export function lessonOf(file: string, text: string): Lesson {
       watch: typeof spec.watch === 'string' ? spec.watch : '',
       atS: at !== null ? at / 1000 : 0,
       ...(typeof moment.select === 'string' ? { select: moment.select } : {}),
+      questions: Array.isArray(spec.quiz) ? spec.quiz.length : 0,
     }
   }
-  return { file, text, title: file, description: '', watch: '', atS: 0 }
+  return { file, text, title: file, description: '', watch: '', atS: 0, questions: 0 }
 }

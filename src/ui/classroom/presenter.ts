@@ -1,9 +1,10 @@
 import { create } from 'zustand'
+import { fragmentFlags } from '../../share/link'
 import type { TimelineMarker } from '../../worker/protocol'
 
 /**
  * Presenter mode: the editor hidden, large type, high contrast, keys for a class. `?present` in the
- * address starts in it; Esc leaves it.
+ * address, or the `present` flag of a share link's fragment, starts in it; Esc leaves it.
  */
 export interface PresenterState {
   readonly presenting: boolean
@@ -13,8 +14,13 @@ export interface PresenterState {
   setPauseAtImportant(pause: boolean): void
 }
 
+/** Whether an address asks for presenter mode: `?present`, or `present` among the fragment's flags. */
+export function presentingFrom(search: string, hash: string): boolean {
+  return new URLSearchParams(search).has('present') || fragmentFlags(hash).flags.includes('present')
+}
+
 function startsPresenting(): boolean {
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).has('present')
+  return typeof location !== 'undefined' && presentingFrom(location.search, location.hash)
 }
 
 export const usePresenter = create<PresenterState>()((set) => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { presentingFrom } from './presenter'
 import { viewModeFrom } from './viewMode'
 
 describe('viewModeFrom', () => {
@@ -12,5 +13,15 @@ describe('viewModeFrom', () => {
   it('is the full page otherwise, even when a link payload contains the letters', () => {
     expect(viewModeFrom('', '')).toBe('full')
     expect(viewModeFrom('?embedded', '#s=embedxyz')).toBe('full')
+  })
+})
+
+describe('presentingFrom', () => {
+  it('reads ?present from the query and the present flag of a link fragment', () => {
+    expect(presentingFrom('?present', '')).toBe(true)
+    expect(presentingFrom('', '#v1.abc&present')).toBe(true)
+    expect(presentingFrom('', '#present&v1.abc')).toBe(true)
+    expect(presentingFrom('', '#v1.abc&embed')).toBe(false)
+    expect(presentingFrom('?presenter', '#v1.present')).toBe(false)
   })
 })

@@ -12,6 +12,7 @@ import {
   type MarkerKind,
 } from '../../state/timeline'
 import type { TimelineMarker } from '../../worker/protocol'
+import { QuizMarks } from '../classroom/QuizMarks'
 import './timeline.css'
 
 /** How much the horizon grows at a time when playback nears its end, in simulated seconds. */
@@ -85,6 +86,7 @@ export function TimelineBar(): React.JSX.Element {
       </span>
       <div className="scrubber-track">
         <Markers markers={markers} horizonS={horizonS} stepKind={stepKind} />
+        <QuizMarks horizonS={horizonS} />
         <input
           type="range"
           className="scrubber"
