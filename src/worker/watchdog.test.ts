@@ -17,7 +17,7 @@ function manualTimers(): Timers & { advance(ms: number): void } {
     advance(ms) {
       now += ms
       for (const [h, t] of [...pending]) {
-        if (t.at <= now) {
+        if (t.at <= now && pending.has(h)) {
           pending.delete(h)
           t.fn()
         }
@@ -84,5 +84,25 @@ describe('worker watchdog', () => {
     await expect(b).rejects.toThrow(WorkerStalledError)
     expect(made).toHaveLength(2)
     expect(dog.restarts).toBe(1)
+  })
+
+  it('a restart fails the calls still waiting on the old worker at once, after the page was told', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const order: string[] = []
+    const dog = new Watchdog(factory, () => order.push('restarted'), timers)
+    const first = dog.call((r) => r.answer())
+    timers.advance(1500)
+    // Asked later, on the same stuck worker: its own deadline is 500 ms away when the first one's ends.
+    const later = dog.call((r) => r.answer()).catch((e: Error) => (order.push(`later: ${e.name}`), e))
+    timers.advance(500)
+    await expect(first).rejects.toThrow(WorkerStalledError)
+    expect(await later).toBeInstanceOf(WorkerStalledError)
+    expect(order).toEqual(['restarted', 'later: WorkerStalledError'])
+    expect(dog.restarts).toBe(1)
+    // Its own deadline passing later does not restart the new worker.
+    await expect(dog.call((r) => r.answer())).resolves.toBe('worker 1')
+    timers.advance(5000)
+    expect(made).toHaveLength(2)
   })
 })

@@ -25,7 +25,8 @@ export const WORKER_DEADLINE_MS = 2000
 
 export class Watchdog<R> {
   private current: Supervised<R>
-  private generation = 0
+  /** How to fail each call waiting on the current worker. */
+  private readonly inFlight = new Set<(error: WorkerStalledError) => void>()
   restarts = 0
 
   constructor(
@@ -45,41 +46,44 @@ export class Watchdog<R> {
     return this.current.remote
   }
 
-  /** Runs `fn` against the worker; if it takes longer than the deadline, the worker is replaced. */
+  /**
+   * Runs `fn` against the worker; if it takes longer than the deadline, the worker is replaced. A
+   * restart fails every call still waiting on the old worker at once (it will never answer them), with
+   * the same `WorkerStalledError`, so their callers can ask the new one.
+   */
   call<T>(fn: (remote: R) => Promise<T>, deadlineMs = this.deadlineMs): Promise<T> {
-    const generation = this.generation
     return new Promise<T>((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        if (!this.inFlight.delete(fail)) return
+        this.timers.clear(timer)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      }
+      this.inFlight.add(fail)
       const timer = this.timers.set(() => {
-        const error = new WorkerStalledError(deadlineMs)
-        if (generation === this.generation) this.restart(error)
-        reject(error)
+        if (this.inFlight.has(fail)) this.restart(new WorkerStalledError(deadlineMs))
       }, deadlineMs)
       let pending: Promise<T>
       try {
         pending = fn(this.current.remote)
       } catch (error) {
-        this.timers.clear(timer)
-        reject(error instanceof Error ? error : new Error(String(error)))
+        fail(error)
         return
       }
-      pending.then(
-        (value) => {
-          this.timers.clear(timer)
-          resolve(value)
-        },
-        (error: unknown) => {
-          this.timers.clear(timer)
-          reject(error instanceof Error ? error : new Error(String(error)))
-        },
-      )
+      pending.then((value) => {
+        if (!this.inFlight.delete(fail)) return
+        this.timers.clear(timer)
+        resolve(value)
+      }, fail)
     })
   }
 
   private restart(error: WorkerStalledError): void {
-    this.generation++
+    const waiting = [...this.inFlight]
     this.restarts++
     this.current.terminate()
     this.current = this.factory()
+    // The page re-sends its text first, so calls retried on the new worker find it there.
     this.onRestart(error)
+    for (const fail of waiting) fail(error)
   }
 }
