@@ -11,6 +11,19 @@ export function viewModeFrom(search: string, hash: string): ViewMode {
   return flags.some((f) => f === 'embed' || f.startsWith('embed=')) ? 'embed' : 'full'
 }
 
+let current: ViewMode | null = null
+
+/**
+ * The page's view mode, read from the address once and again on each fragment change: the page asks
+ * on every render, and a fragment can be megabytes long (a link, or a hostile one).
+ */
 export function currentViewMode(): ViewMode {
-  return typeof location === 'undefined' ? 'full' : viewModeFrom(location.search, location.hash)
+  if (typeof location === 'undefined') return 'full'
+  if (current === null) {
+    current = viewModeFrom(location.search, location.hash)
+    window.addEventListener('hashchange', () => {
+      current = viewModeFrom(location.search, location.hash)
+    })
+  }
+  return current
 }
