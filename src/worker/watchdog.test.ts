@@ -105,4 +105,58 @@ describe('worker watchdog', () => {
     timers.advance(5000)
     expect(made).toHaveLength(2)
   })
+
+  it('a query sent during a long simulation waits for it: its deadline starts when the worker gets to it', async () => {
+    const timers = manualTimers()
+    const made: number[] = []
+    // One worker that answers in order: a 10 s simulation, then whatever was asked meanwhile.
+    let finishSimulation = (): void => {}
+    const factory = () => {
+      made.push(made.length)
+      const remote = {
+        simulate: () => new Promise<string>((resolve) => (finishSimulation = () => resolve('simulated'))),
+        query: () => Promise.resolve('answered'),
+      }
+      return { remote, terminate: () => {} }
+    }
+    const dog = new Watchdog(factory, () => {}, timers)
+    const simulation = dog.call((r) => r.simulate(), 20_000)
+    timers.advance(1000)
+    let answer = ''
+    // The worker reads this only after the simulation; it answers at once then.
+    const query = dog
+      .call(
+        (r) =>
+          new Promise<string>((resolve) => {
+            const before = finishSimulation
+            finishSimulation = () => {
+              before()
+              void r.query().then(resolve)
+            }
+          }),
+      )
+      .then((a) => (answer = a))
+    timers.advance(9000)
+    expect(made).toHaveLength(1)
+    finishSimulation()
+    await expect(simulation).resolves.toBe('simulated')
+    await query
+    expect(answer).toBe('answered')
+    timers.advance(30_000)
+    expect(dog.restarts).toBe(0)
+  })
+
+  it('a query queued behind a stuck call gets its own deadline once that one is failed', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const dog = new Watchdog(factory, () => {}, timers)
+    const stuck = dog.call((r) => r.answer(), 20_000)
+    const queued = dog.call((r) => r.answer())
+    timers.advance(19_999)
+    expect(made).toHaveLength(1)
+    timers.advance(1)
+    await expect(stuck).rejects.toThrow(WorkerStalledError)
+    await expect(queued).rejects.toThrow(WorkerStalledError)
+    expect(made).toHaveLength(2)
+  })
 })
