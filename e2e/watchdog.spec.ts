@@ -127,6 +127,35 @@ test('a worker that stops answering is replaced within seconds; the text, the gr
   expect(watch.consoleErrors).toEqual([])
 })
 
+test('a command that stalls the new worker too fails inline, once, and the next one is answered', async ({
+  page,
+}) => {
+  await countRejections(page)
+  const workers = watchEngineWorkers(page)
+  // ?stall=twice: the first two workers each hang in their first kubectl command.
+  await page.goto('/?stall=twice')
+  await expect(page.locator('body')).toHaveAttribute('data-sim-ready', 'true')
+  await page.getByRole('button', { name: 'Pause' }).click()
+  const input = page.getByRole('textbox', { name: 'kubectl command' })
+  const output = page.getByTestId('console-output')
+  await input.fill('get pods')
+  await input.press('Enter')
+  await expect(output.locator('.console-stderr')).toHaveText(
+    'error: the simulation worker did not answer within 2 s and was restarted; run it again',
+    { timeout: 10_000 },
+  )
+  await expect(output.locator('.console-stdout')).toHaveCount(0)
+  await expect(page.getByTestId('session-notice')).toContainText(RESTARTED)
+  expect(workers.started).toHaveLength(3)
+  await input.fill('get pods')
+  await input.press('Enter')
+  await expect(output.locator('.console-stdout')).toContainText('liveness-exec')
+  await expect(page.locator('body')).toHaveAttribute('data-sim-ready', 'true')
+  await expect(page.locator(`${SEL.pod}[data-name="liveness-exec"]`)).toHaveCount(1)
+  expect(workers.started).toHaveLength(3)
+  expect(await rejections(page)).toEqual([])
+})
+
 test('without the hook the same command is answered by the first worker, and nothing restarts', async ({
   page,
 }) => {

@@ -9,6 +9,9 @@ describe('the stall test hook', () => {
     expect(workerName('?stall=worker', 1)).toBe(WORKER_NAME)
     expect(workerName('', 0)).toBe(WORKER_NAME)
     expect(workerName('?stall=dock', 0)).toBe(WORKER_NAME)
+    expect(workerName('?stall=twice', 1)).toBe(STALLING_WORKER_NAME)
+    expect(workerName('?stall=twice', 2)).toBe(WORKER_NAME)
+    expect(workerName('?stall=constructor', 0)).toBe(WORKER_NAME)
   })
 
   it('leaves an ordinary worker the analyzer itself', () => {
