@@ -3,21 +3,25 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 
 /**
- * The page's Content-Security-Policy: everything from the page's own origin, nothing from anywhere else.
- * Monaco may fall back to `blob:` workers; its widgets and React Flow set inline `style` attributes, which
- * is why styles (never scripts) allow 'unsafe-inline'. Injected into the built page only: the dev server's
- * hot-reload preamble is an inline script.
+ * The page's Content-Security-Policy: everything from the page's own origin, nothing from anywhere else
+ * (e2e/csp.spec.ts checks it as applied). Scripts and workers are the page's own files: no inline
+ * script, no eval, no blob: workers (Monaco's blob bootstrap is not used: `MonacoEnvironment.getWorker`
+ * returns Vite-built worker files). Monaco's widgets and React Flow set inline `style` attributes, which
+ * is why styles (never scripts) allow 'unsafe-inline'. Export draws through data:/blob: images.
+ * `frame-ancestors` is not set: a <meta> policy cannot carry it, and embed mode is meant to be framed.
+ * Injected into the built page only: the dev server's hot-reload preamble is an inline script.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "frame-src 'none'",
   "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'none'",
 ].join('; ')
 

@@ -13,6 +13,8 @@ export const SEL = {
 interface Watch {
   /** Every URL the page (workers included) requested. */
   readonly requests: string[]
+  /** Requests the Content-Security-Policy stopped in the page: they never reached the network. */
+  readonly blockedByPolicy: string[]
   readonly consoleErrors: string[]
 }
 
@@ -26,15 +28,20 @@ export const test = base.extend<{ watch: Watch; expectedConsoleErrors: RegExp[] 
   expectedConsoleErrors: [[], { option: true }],
   watch: [
     async ({ page, baseURL, expectedConsoleErrors }, use) => {
-      const watch: Watch = { requests: [], consoleErrors: [] }
+      const watch: Watch = { requests: [], blockedByPolicy: [], consoleErrors: [] }
       page.on('request', (r) => watch.requests.push(r.url()))
+      page.on('requestfailed', (r) => {
+        if (r.failure()?.errorText === 'csp') watch.blockedByPolicy.push(r.url())
+      })
       page.on('console', (m) => {
         if (m.type() === 'error') watch.consoleErrors.push(m.text())
       })
       page.on('pageerror', (e) => watch.consoleErrors.push(`pageerror: ${e.message}`))
       await use(watch)
       const origin = new URL(baseURL!).origin
-      const external = watch.requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u))
+      const external = watch.requests.filter(
+        (u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u) && !watch.blockedByPolicy.includes(u),
+      )
       expect(external, 'requests that left the page origin').toEqual([])
       for (const pattern of expectedConsoleErrors)
         expect(

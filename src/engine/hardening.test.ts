@@ -161,6 +161,18 @@ describe('runaway scenarios meet documented limits with a clear message (issue 8
     ])
   })
 
+  it('the pod limit points at the workload that asks for the most', () => {
+    const a = analyze(
+      `${pod()}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 100000\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: app, image: nginx}]}\n`,
+    )
+    expect(errors(a.diagnostics)).toEqual([
+      expect.objectContaining({
+        line: 9,
+        message: 'the scenario asks for 100,001 pods; kubeplay simulates at most 10,000',
+      }),
+    ])
+  })
+
   it('more nodes than the limit, as a count or as Node documents', () => {
     const a = analyze(
       'apiVersion: kubeplay.dev/v1alpha1\nkind: Scenario\nmetadata: {name: big}\nspec: {nodes: 100000}\n',

@@ -29,7 +29,10 @@ export function checkLimits(objects: readonly LoadedObject[]): Diagnostic[] {
   let nodes = 3
   let nodeDocs = 0
   let scenario: LoadedObject | undefined
+  // The object that asks for the most pods, where the message points.
+  let biggest: { o: LoadedObject; pods: number } | undefined
   for (const o of objects) {
+    const before = pods
     const spec = (o.body.spec ?? {}) as Record<string, unknown>
     const n = (v: unknown, d: number): number =>
       typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d
@@ -41,6 +44,7 @@ export function checkLimits(objects: readonly LoadedObject[]): Diagnostic[] {
       scenario = o
       nodes = Array.isArray(spec.nodes) ? spec.nodes.length : n(spec.nodes, 3)
     } else if (o.kind === 'Node') nodeDocs++
+    if (pods - before > (biggest?.pods ?? 0)) biggest = { o, pods: pods - before }
   }
   if (nodeDocs > 0) nodes = nodeDocs
   const out: Diagnostic[] = []
@@ -54,7 +58,7 @@ export function checkLimits(objects: readonly LoadedObject[]): Diagnostic[] {
   pods += objects.filter((o) => o.kind === 'DaemonSet').length * nodes
   if (pods > MAX_PODS)
     out.push({
-      ...objects[0]!.range,
+      ...(biggest?.o ?? objects[0]!).range,
       severity: 'error',
       code: 'too-many-pods',
       message: `the scenario asks for ${pods.toLocaleString('en-US')} pods; kubeplay simulates at most ${MAX_PODS.toLocaleString('en-US')}`,

@@ -172,9 +172,13 @@ function applyStart(start: ReturnType<typeof chooseStart>, p: Persistence, defau
   if (start.source === 'autosave') {
     if (start.saved.text !== useScenario.getState().text) openScenario(start.saved.text, start.saved.atS)
   } else openScenario(defaultText, 0)
-  if (start.brokenLink)
+  if (start.brokenLink) {
+    // The address bar shows what the page shows, and the refused link is not kept: Chromium slows to
+    // a crawl while the page's address is megabytes long, and a reload would only refuse it again.
+    history.replaceState(null, '', window.location.pathname + window.location.search)
     notice({
       kind: 'error',
       text: `This link could not be opened: ${start.brokenLink}. ${start.source === 'autosave' ? 'Your saved work is shown instead.' : 'The default scenario is shown instead.'}`,
     })
+  }
 }

@@ -32,8 +32,14 @@ function reply(revision: number): AnalyzeReply {
   }
 }
 
-/** Workers that hang on every text for which `hangs` says so, and answer the others. */
-function fakeWorkers(hangs: (text: string, worker: number) => boolean) {
+/**
+ * Workers that hang on every text for which `hangs` says so, and answer the others; `kubectl` hangs on
+ * the workers `kubectlHangs` names, and the others print which worker and which text answered.
+ */
+function fakeWorkers(
+  hangs: (text: string, worker: number) => boolean,
+  kubectlHangs: (worker: number) => boolean = () => true,
+) {
   const made: FakeWorker[] = []
   const factory = () => {
     const w: FakeWorker = { id: made.length, terminated: false, texts: [] }
@@ -44,7 +50,10 @@ function fakeWorkers(hangs: (text: string, worker: number) => boolean) {
         return hangs(text, w.id) ? new Promise<never>(() => {}) : Promise.resolve(reply(revision))
       },
       viewAt: () => Promise.resolve(null),
-      kubectl: () => new Promise<never>(() => {}),
+      kubectl: () =>
+        kubectlHangs(w.id)
+          ? new Promise<never>(() => {})
+          : Promise.resolve({ stdout: `worker ${w.id} knows ${w.texts.at(-1)}`, stderr: '', exitCode: 0 }),
     } as unknown as EngineApi
     return { remote, terminate: () => (w.terminated = true) }
   }
@@ -85,21 +94,40 @@ describe('the engine worker watchdog, as the page wires it', () => {
     stop()
   })
 
-  it('a quick query unanswered for 2 s restarts the worker and re-sends the text', async () => {
-    const { made, factory } = fakeWorkers(() => false)
+  it('a quick query unanswered for 2 s restarts the worker, which gets the text and then the query', async () => {
+    const { made, factory } = fakeWorkers(
+      () => false,
+      (worker) => worker === 0,
+    )
     const client = createEngineClient(factory)
     const stop = startScenarioSync(client)
     await vi.advanceTimersByTimeAsync(0)
     // A query that never answers (the worker is stuck in it).
     ;(made[0] as FakeWorker).texts.length = 0
-    const stuck = client.api.kubectl(['get', 'pods'], 0).catch((e: Error) => e.name)
+    const asked = client.api.kubectl(['get', 'pods'], 0)
     await vi.advanceTimersByTimeAsync(1999)
     expect(made).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
-    expect(await stuck).toBe('WorkerStalledError')
     expect(made).toHaveLength(2)
     expect(made[1]!.texts).toEqual(['first'])
     expect(useSession.getState().notice?.text).toBe(RESTARTED_NOTICE)
+    expect((await asked).stdout).toBe('worker 1 knows first')
+    stop()
+  })
+
+  it('a query that stalls the new worker too fails with WorkerStalledError after one retry', async () => {
+    const { made, factory } = fakeWorkers(() => false)
+    const client = createEngineClient(factory)
+    const stop = startScenarioSync(client)
+    await vi.advanceTimersByTimeAsync(0)
+    const stuck = client.api.kubectl(['get', 'pods'], 0).catch((e: Error) => e.name)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(made).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(await stuck).toBe('WorkerStalledError')
+    expect(made).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(made).toHaveLength(3)
     stop()
   })
 

@@ -1,6 +1,7 @@
 import { releaseProxy, wrap, type Remote } from 'comlink'
 import type { EngineWorkerApi } from './protocol'
-import { Watchdog, type Supervised, type Timers, type WorkerStalledError } from './watchdog'
+import { workerName } from './stall'
+import { Watchdog, WorkerStalledError, type Supervised, type Timers } from './watchdog'
 
 export type EngineApi = Remote<EngineWorkerApi>
 
@@ -11,7 +12,11 @@ export type EngineApi = Remote<EngineWorkerApi>
 export const ANALYZE_DEADLINE_MS = 20_000
 
 export interface EngineClient {
-  /** The worker's API; every call has a deadline, and a worker that misses one is replaced. */
+  /**
+   * The worker's API; every call has a deadline, and a worker that misses one is replaced. A query
+   * caught by a restart is asked again of the new worker, once; a second stall rejects it with
+   * `WorkerStalledError`, which its caller shows.
+   */
   readonly api: EngineApi
   /** Called after a stalled worker was replaced: the new one knows no text until it is sent again. */
   onRestart(listener: (error: WorkerStalledError) => void): () => void
@@ -33,12 +38,20 @@ export function createEngineClient(factory: () => Supervised<EngineApi>, timers?
       // Not a thenable: `await engineWorker()` must not call the worker.
       if (typeof key !== 'string' || key === 'then') return undefined
       if (!methods.has(key))
-        methods.set(key, (...args: unknown[]) =>
-          dog.call(
-            (remote) => (remote[key as keyof EngineApi] as (...a: unknown[]) => Promise<unknown>)(...args),
-            key === 'analyze' ? ANALYZE_DEADLINE_MS : undefined,
-          ),
-        )
+        methods.set(key, (...args: unknown[]) => {
+          const ask = (): Promise<unknown> =>
+            dog.call(
+              (remote) => (remote[key as keyof EngineApi] as (...a: unknown[]) => Promise<unknown>)(...args),
+              key === 'analyze' ? ANALYZE_DEADLINE_MS : undefined,
+            )
+          // The sync re-sends the text to a new worker itself; a query is asked once more, of the new
+          // worker (which by then has the text), and fails for good only if that one stalls too.
+          if (key === 'analyze') return ask()
+          return ask().catch((error: unknown) => {
+            if (error instanceof WorkerStalledError) return ask()
+            throw error
+          })
+        })
       return methods.get(key)
     },
   })
@@ -51,8 +64,19 @@ export function createEngineClient(factory: () => Supervised<EngineApi>, timers?
   }
 }
 
+/** What the page says when a worker call failed: the watchdog's reason, or the error's message. */
+export function workerFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** For a call whose failure the page shows nothing for: it was already told of the restart. */
+export function ignoreFailure(): void {}
+
+let workersStarted = 0
+
 function startWorker(): Supervised<EngineApi> {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })
+  const name = workerName(window.location.search, workersStarted++)
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name })
   const remote = wrap<EngineWorkerApi>(worker)
   return {
     remote,

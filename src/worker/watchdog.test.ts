@@ -17,7 +17,7 @@ function manualTimers(): Timers & { advance(ms: number): void } {
     advance(ms) {
       now += ms
       for (const [h, t] of [...pending]) {
-        if (t.at <= now) {
+        if (t.at <= now && pending.has(h)) {
           pending.delete(h)
           t.fn()
         }
@@ -84,5 +84,79 @@ describe('worker watchdog', () => {
     await expect(b).rejects.toThrow(WorkerStalledError)
     expect(made).toHaveLength(2)
     expect(dog.restarts).toBe(1)
+  })
+
+  it('a restart fails the calls still waiting on the old worker at once, after the page was told', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const order: string[] = []
+    const dog = new Watchdog(factory, () => order.push('restarted'), timers)
+    const first = dog.call((r) => r.answer())
+    timers.advance(1500)
+    // Asked later, on the same stuck worker: its own deadline is 500 ms away when the first one's ends.
+    const later = dog.call((r) => r.answer()).catch((e: Error) => (order.push(`later: ${e.name}`), e))
+    timers.advance(500)
+    await expect(first).rejects.toThrow(WorkerStalledError)
+    expect(await later).toBeInstanceOf(WorkerStalledError)
+    expect(order).toEqual(['restarted', 'later: WorkerStalledError'])
+    expect(dog.restarts).toBe(1)
+    // Its own deadline passing later does not restart the new worker.
+    await expect(dog.call((r) => r.answer())).resolves.toBe('worker 1')
+    timers.advance(5000)
+    expect(made).toHaveLength(2)
+  })
+
+  it('a query sent during a long simulation waits for it: its deadline starts when the worker gets to it', async () => {
+    const timers = manualTimers()
+    const made: number[] = []
+    // One worker that answers in order: a 10 s simulation, then whatever was asked meanwhile.
+    let finishSimulation = (): void => {}
+    const factory = () => {
+      made.push(made.length)
+      const remote = {
+        simulate: () => new Promise<string>((resolve) => (finishSimulation = () => resolve('simulated'))),
+        query: () => Promise.resolve('answered'),
+      }
+      return { remote, terminate: () => {} }
+    }
+    const dog = new Watchdog(factory, () => {}, timers)
+    const simulation = dog.call((r) => r.simulate(), 20_000)
+    timers.advance(1000)
+    let answer = ''
+    // The worker reads this only after the simulation; it answers at once then.
+    const query = dog
+      .call(
+        (r) =>
+          new Promise<string>((resolve) => {
+            const before = finishSimulation
+            finishSimulation = () => {
+              before()
+              void r.query().then(resolve)
+            }
+          }),
+      )
+      .then((a) => (answer = a))
+    timers.advance(9000)
+    expect(made).toHaveLength(1)
+    finishSimulation()
+    await expect(simulation).resolves.toBe('simulated')
+    await query
+    expect(answer).toBe('answered')
+    timers.advance(30_000)
+    expect(dog.restarts).toBe(0)
+  })
+
+  it('a query queued behind a stuck call gets its own deadline once that one is failed', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const dog = new Watchdog(factory, () => {}, timers)
+    const stuck = dog.call((r) => r.answer(), 20_000)
+    const queued = dog.call((r) => r.answer())
+    timers.advance(19_999)
+    expect(made).toHaveLength(1)
+    timers.advance(1)
+    await expect(stuck).rejects.toThrow(WorkerStalledError)
+    await expect(queued).rejects.toThrow(WorkerStalledError)
+    expect(made).toHaveLength(2)
   })
 })

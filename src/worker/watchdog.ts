@@ -23,9 +23,19 @@ export class WorkerStalledError extends Error {
 
 export const WORKER_DEADLINE_MS = 2000
 
+interface InFlight {
+  timer: unknown
+  start(): void
+  /** Fails the call if it is still waiting. */
+  fail(error: unknown): void
+  /** Fails the call, already taken off the queue. */
+  reject(error: Error): void
+}
+
 export class Watchdog<R> {
   private current: Supervised<R>
-  private generation = 0
+  /** The calls waiting on the current worker, oldest first: only the oldest one's deadline runs. */
+  private inFlight: InFlight[] = []
   restarts = 0
 
   constructor(
@@ -45,41 +55,64 @@ export class Watchdog<R> {
     return this.current.remote
   }
 
-  /** Runs `fn` against the worker; if it takes longer than the deadline, the worker is replaced. */
+  /**
+   * Runs `fn` against the worker; if it takes longer than the deadline, the worker is replaced. The
+   * worker answers in order, so a call's deadline runs only once the calls sent before it are answered:
+   * a query sent during a long simulation waits for it without being counted as a hang. A restart fails
+   * every call still waiting on the old worker at once (it will never answer them), with the same
+   * `WorkerStalledError`, so their callers can ask the new one.
+   */
   call<T>(fn: (remote: R) => Promise<T>, deadlineMs = this.deadlineMs): Promise<T> {
-    const generation = this.generation
     return new Promise<T>((resolve, reject) => {
-      const timer = this.timers.set(() => {
-        const error = new WorkerStalledError(deadlineMs)
-        if (generation === this.generation) this.restart(error)
-        reject(error)
-      }, deadlineMs)
+      const entry: InFlight = {
+        timer: null,
+        start: () => {
+          entry.timer = this.timers.set(() => {
+            if (this.inFlight[0] === entry) this.restart(new WorkerStalledError(deadlineMs))
+          }, deadlineMs)
+        },
+        fail: (error) => {
+          if (this.settle(entry)) entry.reject(error instanceof Error ? error : new Error(String(error)))
+        },
+        reject,
+      }
+      this.inFlight.push(entry)
+      if (this.inFlight.length === 1) entry.start()
       let pending: Promise<T>
       try {
         pending = fn(this.current.remote)
       } catch (error) {
-        this.timers.clear(timer)
-        reject(error instanceof Error ? error : new Error(String(error)))
+        entry.fail(error)
         return
       }
-      pending.then(
-        (value) => {
-          this.timers.clear(timer)
-          resolve(value)
-        },
-        (error: unknown) => {
-          this.timers.clear(timer)
-          reject(error instanceof Error ? error : new Error(String(error)))
-        },
-      )
+      pending.then((value) => {
+        if (this.settle(entry)) resolve(value)
+      }, entry.fail)
     })
   }
 
+  /** Takes a call off the queue (false if it already was); the next one's deadline starts. */
+  private settle(entry: InFlight): boolean {
+    const at = this.inFlight.indexOf(entry)
+    if (at < 0) return false
+    if (entry.timer !== null) this.timers.clear(entry.timer)
+    this.inFlight.splice(at, 1)
+    const head = this.inFlight[0]
+    if (at === 0 && head && head.timer === null) head.start()
+    return true
+  }
+
   private restart(error: WorkerStalledError): void {
-    this.generation++
+    const waiting = this.inFlight
+    this.inFlight = []
     this.restarts++
     this.current.terminate()
     this.current = this.factory()
+    // The page re-sends its text first, so calls retried on the new worker find it there.
     this.onRestart(error)
+    for (const entry of waiting) {
+      if (entry.timer !== null) this.timers.clear(entry.timer)
+      entry.reject(error)
+    }
   }
 }

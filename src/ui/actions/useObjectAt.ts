@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useScenario } from '../../state/scenario'
 import { useTimeline } from '../../state/timeline'
-import { engineWorker } from '../../worker/client'
+import { engineWorker, ignoreFailure } from '../../worker/client'
 
 export type Obj = Record<string, unknown> & {
   spec?: {
@@ -29,7 +29,8 @@ export function useObjectAt(kind: string, namespace: string, name: string): Obj 
     let live = true
     void engineWorker()
       .object(kind, namespace, name, timeS)
-      .then((value) => live && setObj({ key, value: value as Obj | null }))
+      // A failed worker leaves the last answer standing; the next moment or timeline asks again.
+      .then((value) => live && setObj({ key, value: value as Obj | null }), ignoreFailure)
     return () => {
       live = false
     }

@@ -13,8 +13,21 @@ export function viewModeFrom(search: string, hash: string): ViewMode {
   return fragmentFlags(hash).flags.includes('embed') ? 'embed' : 'full'
 }
 
+let current: ViewMode | null = null
+
+/**
+ * The page's view mode, read from the address once and again on each fragment change: the page asks
+ * on every render, and a fragment can be megabytes long (a link, or a hostile one).
+ */
 export function currentViewMode(): ViewMode {
-  return typeof location === 'undefined' ? 'full' : viewModeFrom(location.search, location.hash)
+  if (typeof location === 'undefined') return 'full'
+  if (current === null) {
+    current = viewModeFrom(location.search, location.hash)
+    window.addEventListener('hashchange', () => {
+      current = viewModeFrom(location.search, location.hash)
+    })
+  }
+  return current
 }
 
 /** The flags a share link made now carries, so that it opens in the mode the page is in. */

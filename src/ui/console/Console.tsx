@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { complete } from '../../state/completion'
 import { splitWords, useConsole } from '../../state/console'
 import { formatClock, useTimeline } from '../../state/timeline'
-import { engineWorker } from '../../worker/client'
+import { engineWorker, workerFailure } from '../../worker/client'
 
 /**
  * A read-only kubectl at the time cursor: `get`, `describe` and `logs`, printed as kubectl prints them.
@@ -37,12 +37,17 @@ export function ConsolePanel(): React.JSX.Element {
     const atS = Math.floor(useTimeline.getState().timeS)
     const words = splitWords(command)
     if (words[0] === 'clear') return useConsole.getState().clear()
-    const reply = await engineWorker().kubectl(words[0] === 'kubectl' ? words.slice(1) : words, atS)
+    const reply = await engineWorker()
+      .kubectl(words[0] === 'kubectl' ? words.slice(1) : words, atS)
+      .catch((error: unknown) => ({ stdout: '', stderr: `error: ${workerFailure(error)}; run it again` }))
     useConsole.getState().add({ command, atS, stdout: reply.stdout, stderr: reply.stderr })
   }
 
   const tab = async (at: number): Promise<void> => {
-    const objects = await engineWorker().objects(Math.floor(useTimeline.getState().timeS))
+    // Without the names (the worker failed), Tab still completes verbs and kinds.
+    const objects = await engineWorker()
+      .objects(Math.floor(useTimeline.getState().timeS))
+      .catch(() => [])
     const c = complete(line, at, objects)
     caret.current = c.caret
     setLine(c.line)

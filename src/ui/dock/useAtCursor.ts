@@ -18,12 +18,15 @@ export function useAtCursor<T>(query: (atS: number) => Promise<T>): T | null {
       if (busy) return
       busy = true
       wanted = null
-      void query(t).then((value) => {
+      // A failed question (the worker stalled twice) keeps the last answer; the next one is asked.
+      const next = (): void => {
         busy = false
-        if (!live) return
-        setAnswer(value)
-        if (wanted !== null) ask(wanted)
-      })
+        if (live && wanted !== null) ask(wanted)
+      }
+      void query(t).then((value) => {
+        if (live) setAnswer(value)
+        next()
+      }, next)
     }
     ask(useTimeline.getState().timeS)
     const offTime = useTimeline.subscribe((s, prev) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useScenario } from '../../state/scenario'
 import { inspectorCommand, inspectorTabs, useSelection, type InspectorTab } from '../../state/selection'
 import { formatClock, useTimeline } from '../../state/timeline'
-import { engineWorker } from '../../worker/client'
+import { engineWorker, workerFailure } from '../../worker/client'
 import type { WhyLine, WhyMoment } from '../../worker/protocol'
 import { ObjectActions } from '../actions/ObjectActions'
 import { useObjectAt } from '../actions/useObjectAt'
@@ -46,12 +46,18 @@ export function Inspector(): React.JSX.Element | null {
     let live = true
     void engineWorker()
       .kubectl(inspectorCommand(selected, tab), timeS)
-      .then((r) => live && setText(r))
+      .then(
+        (r) => live && setText(r),
+        (error: unknown) => live && setText({ stdout: '', stderr: `error: ${workerFailure(error)}` }),
+      )
     const explain =
       selected.kind === 'Pod'
         ? engineWorker().explain(selected.namespace, selected.name, timeS)
         : Promise.resolve([])
-    void explain.then((lines) => live && setWhy(lines))
+    void explain.then(
+      (lines) => live && setWhy(lines),
+      () => live && setWhy([]),
+    )
     return () => {
       live = false
     }
