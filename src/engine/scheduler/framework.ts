@@ -78,6 +78,11 @@ export interface Cycle {
    * node lists (preemption).
    */
   readonly assumed?: readonly NodeInfo[]
+  /**
+   * Pending pods nominated to a node (`status.nominatedNodeName`), by node: the filters count those of
+   * at least the pod's priority as if they ran there (`RunFilterPluginsWithNominatedPods`).
+   */
+  readonly nominated?: ReadonlyMap<string, readonly PodObj[]>
 }
 
 /** The outcome of a filter plugin's PreFilter: a rejection, a node restriction, and the Filter itself. */
