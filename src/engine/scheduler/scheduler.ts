@@ -302,6 +302,19 @@ function scheduleOne(sim: Sim, snap: Snapshot, pod: PodObj): void {
   failed(sim, pod, message, diagnosis, snap, preemption.nominated)
 }
 
+/** DefaultPreemptionArgs' defaults: `minCandidateNodesPercentage` 10, `minCandidateNodesAbsolute` 100. */
+export const MIN_CANDIDATE_NODES_PERCENTAGE = 10
+export const MIN_CANDIDATE_NODES_ABSOLUTE = 100
+
+/** `calculateNumCandidates` (`default_preemption.go`): 10% of the nodes, at least 100, at most all. */
+export function numCandidates(numNodes: number): number {
+  const n = Math.max(
+    Math.trunc((numNodes * MIN_CANDIDATE_NODES_PERCENTAGE) / 100),
+    MIN_CANDIDATE_NODES_ABSOLUTE,
+  )
+  return Math.min(n, numNodes)
+}
+
 /** Bind and assume; a bound pod is no longer nominated anywhere. */
 function place(sim: Sim, snap: Snapshot, pod: PodObj, node: NodeInfo): void {
   const bound = bind(sim, pod, node.name)
@@ -366,9 +379,15 @@ function postFilter(
   const statuses = new Map<string, Status>()
   const candidates: { node: NodeInfo; victims: PodObj[] }[] = []
   const prio = priority(pod)
-  for (const node of snap.nodes) {
-    const st = diagnosis.statuses.nodes.get(node.name) ?? diagnosis.statuses.absent
-    if (st.code !== 'Unschedulable') continue
+  // `findCandidates`: the nodes the filters rejected as Unschedulable (preemption may help there).
+  const potential = snap.nodes.filter(
+    (n) => (diagnosis.statuses.nodes.get(n.name) ?? diagnosis.statuses.absent).code === 'Unschedulable',
+  )
+  // `DryRunPreemption` stops once it has `calculateNumCandidates` candidates. It starts at a random
+  // offset (`GetOffsetAndNumCandidates`); here at the first node, so that runs stay deterministic.
+  const wanted = numCandidates(potential.length)
+  for (const node of potential) {
+    if (candidates.length >= wanted) break
     const lower = node.pods.filter((p) => priority(p) < prio)
     if (lower.length === 0) {
       statuses.set(
@@ -380,10 +399,8 @@ function postFilter(
     const fitsWith = (kept: readonly PodObj[]): Status | null => {
       const trial = nodeInfo(node.node, kept, node.index)
       const nodes = snap.nodes.map((n) => (n.name === node.name ? trial : n))
-      const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes))
-      return d.feasible.some((n) => n.name === node.name)
-        ? null
-        : (d.statuses.nodes.get(node.name) ?? d.statuses.absent)
+      const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes), undefined, trial)
+      return d.feasible.length > 0 ? null : (d.statuses.nodes.get(node.name) ?? d.statuses.absent)
     }
     const base = node.pods.filter((p) => priority(p) >= prio)
     const verdict = fitsWith(base)
