@@ -57,7 +57,7 @@ export interface NodeInfo {
   readonly requested: Amounts
   /** Sum of requests with 100m cpu / 200Mi memory for containers that request none (`NonZeroRequested`). */
   readonly nonZeroRequested: Amounts
-  readonly allocatable: Amounts
+  readonly allocatable: Readonly<Amounts>
   readonly allowedPods: number
 }
 
