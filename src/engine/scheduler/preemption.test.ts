@@ -31,11 +31,11 @@ function logged(tl: Timeline, reason: string): string[] {
 }
 
 /**
- * A 2-CPU node filled by a priority-10 Deployment of busybox pods (PID 1 `sleep` ignores SIGTERM, so a
- * victim takes its whole 30 s grace period), with 0.5 CPU still free; at 30 s a priority-1000 pod asks
+ * A 2-CPU node filled by a Deployment of class `low` (10), busybox pods (PID 1 `sleep` ignores SIGTERM, so a
+ * victim takes its whole 30 s grace period), with 0.5 CPU still free; at 30 s a pod of class `high` (1000) asks
  * for 1 CPU.
  */
-const nodeFull = (replicas: number, extra = ''): string => `apiVersion: kubeplay.dev/v1alpha1
+const nodeFull = (replicas: number, urgentClass = 'high'): string => `apiVersion: kubeplay.dev/v1alpha1
 kind: Scenario
 metadata: {name: preempt}
 spec:
@@ -47,13 +47,29 @@ spec:
         kind: Pod
         metadata: {name: urgent}
         spec:
-          priority: 1000
-${extra}          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "1"}}}]
+          priorityClassName: ${urgentClass}
+          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "1"}}}]
 ---
 apiVersion: v1
 kind: Node
 metadata: {name: node-a}
 status: {capacity: {cpu: "2", memory: 4Gi, pods: "110"}}
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: high}
+value: 1000
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: high-nonpreempting}
+value: 1000
+preemptionPolicy: Never
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: low}
+value: 10
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -64,7 +80,7 @@ spec:
   template:
     metadata: {labels: {app: filler}}
     spec:
-      priority: 10
+      priorityClassName: low
       containers: [{name: c, image: busybox:1.36, command: [sleep, "3600"], resources: {requests: {cpu: 250m}}}]
 `
 
@@ -129,7 +145,7 @@ describe('a high-priority pod preempting a low-priority Deployment that fills it
 
 describe('preemptionPolicy: Never (PodEligibleToPreemptOthers)', () => {
   it('never preempts, and says why', () => {
-    const tl = run(nodeFull(8, '          preemptionPolicy: Never\n'), 90)
+    const tl = run(nodeFull(8, 'high-nonpreempting'), 90)
     expect(logged(tl, 'Preempted')).toEqual([])
     const urgent = at(tl, 90).pods.find((p) => p.metadata!.name === 'urgent')!
     expect(urgent.spec?.nodeName).toBeUndefined()
