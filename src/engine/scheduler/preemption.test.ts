@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { analyzeScenario } from '../analyze'
 import { simulate, type Timeline } from '../sim/simulate'
 import { clusterObjects } from '../views'
+import { numCandidates } from './scheduler'
 
 /**
  * Preemption against kube-scheduler v1.35: `pkg/scheduler/framework/preemption/preemption.go`
@@ -153,5 +154,11 @@ describe('preemptionPolicy: Never (PodEligibleToPreemptOthers)', () => {
     expect(at(tl, 90).events.find((e) => e.reason === 'FailedScheduling' && e.involvedObject.name === 'urgent')?.message).toBe(
       '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.',
     ) // prettier-ignore
+  })
+})
+
+describe('calculateNumCandidates (default_preemption.go, DefaultPreemptionArgs defaults 10% / 100)', () => {
+  it('dry-runs every node up to 100, then 10% of them', () => {
+    expect([0, 50, 100, 200, 1000, 5000].map(numCandidates)).toEqual([0, 50, 100, 100, 100, 500])
   })
 })
