@@ -6,7 +6,7 @@
  * written in the pod that differs from the computed one is refused. The system classes are resolved
  * without the store (`admission.ts` {@link admitPriority}).
  */
-import type { Sim } from '../sim/sim'
+import { listObjects, type Sim } from '../sim/sim'
 import { keyOf, type KObject } from '../sim/state'
 import type { JsonObject } from './json'
 import { recordAt } from './json'
@@ -32,9 +32,9 @@ function resolved(pc: KObject): Resolved {
 /** `getDefaultPriorityClass`: the globalDefault class with the lowest value, if any. */
 function defaultClass(sim: Sim): Resolved | undefined {
   let best: Resolved | undefined
-  for (const [key, o] of sim.s.objects) {
-    if (!key.startsWith('PriorityClass/') || (o as { globalDefault?: unknown }).globalDefault !== true)
-      continue
+  // The list by kind is remembered until a PriorityClass is written: pods are created by the thousand.
+  for (const o of listObjects(sim, 'PriorityClass')) {
+    if ((o as { globalDefault?: unknown }).globalDefault !== true) continue
     const r = resolved(o)
     if (!best || r.value < best.value) best = r
   }
