@@ -49,6 +49,7 @@ export function analyzeScenario(text: string): Analysis {
     all.push(...checkLimits(objects))
     all.push(...timelineDiagnostics(objects, locate))
     all.push(...namespaceDiagnostics(objects, locate))
+    all.push(...priorityClassDiagnostics(objects, locate))
     all.push(...nodesDiagnostics(objects, locate))
     all.push(...danglingOwnerDiagnostics(objects, locate))
   }
@@ -189,6 +190,47 @@ function namespaceDiagnostics(
       severity: 'warning',
       code: 'namespace-not-found',
       message: `namespaces "${ns}" not found: the API server refuses this ${o.kind}; add a Namespace document named ${ns}`,
+    })
+  }
+  return out
+}
+
+/**
+ * Pods, and the pod templates of workloads, naming a PriorityClass that is neither a system class nor
+ * in the scenario: the `Priority` admission plugin refuses such pods (`no PriorityClass with name x was
+ * found`, api/priority.ts), so they are never created.
+ */
+function priorityClassDiagnostics(
+  objects: readonly LoadedObject[],
+  locate: ReturnType<typeof loadManifests>['locate'],
+): Diagnostic[] {
+  const known = new Set(['system-node-critical', 'system-cluster-critical'])
+  for (const o of objects) if (o.kind === 'PriorityClass') known.add(o.metadata.name)
+  const out: Diagnostic[] = []
+  const at = (v: unknown, key: string): unknown =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined
+  for (const o of objects) {
+    const path =
+      o.kind === 'Pod'
+        ? ['spec']
+        : o.kind === 'CronJob'
+          ? ['spec', 'jobTemplate', 'spec', 'template', 'spec']
+          : ['spec', 'template', 'spec']
+    if (
+      o.kind !== 'Pod' &&
+      !['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'].includes(o.kind)
+    )
+      continue
+    const name = at(
+      path.reduce<unknown>((v, k) => at(v, k), o.body),
+      'priorityClassName',
+    )
+    if (typeof name !== 'string' || name === '' || known.has(name)) continue
+    out.push({
+      ...locate(o, [...path, 'priorityClassName']),
+      severity: 'warning',
+      code: 'priorityclass-not-found',
+      message: `no PriorityClass with name ${name} was found: the API server refuses ${o.kind === 'Pod' ? 'this Pod' : `the pods of this ${o.kind}`}; add a PriorityClass document named ${name}`,
     })
   }
   return out

@@ -1,6 +1,7 @@
 /**
  * The admission chain a created object goes through after defaulting, in the API server's order:
- * `NamespaceLifecycle` (the namespace must exist and not be terminating), `LimitRanger` (mutating:
+ * `NamespaceLifecycle` (the namespace must exist and not be terminating), `Priority` (the pod's
+ * PriorityClass, `priority.ts`), `LimitRanger` (mutating:
  * container defaults; then validating: min/max/ratio), the Service registry's allocation of cluster IPs
  * and node ports, and `ResourceQuota`. The result is the object to store, or the API server's refusal
  * (`refusal.ts`), in which case nothing is created.
@@ -13,6 +14,7 @@ import type { JsonObject } from './json'
 import { cloneJson, isRecord, recordAt, recordsAt } from './json'
 import { applyLimitRangeDefaults, defaultLimitRange, validateLimitRanges } from './limitrange'
 import { namespaceRefusal } from './namespaces'
+import { admitPodPriority } from './priority'
 import { checkQuota, quotaStatus } from './quota'
 import { forbidden, isRefusal, type Refusal } from './refusal'
 
@@ -41,9 +43,14 @@ export function admitOnCreate(sim: Sim, kind: string, defaulted: JsonObject): Js
   if (lifecycle) return lifecycle
   let obj: JsonObject = defaulted
   if (kind === 'Pod') {
+    const prioritised = admitPodPriority(sim, obj)
+    // A mutating plugin: it runs before the name is generated, so a refusal names the generateName.
+    const generateName = typeof meta.generateName === 'string' ? meta.generateName : ''
+    if ('refused' in prioritised) return forbidden('Pod', generateName || name, prioritised.refused)
+    obj = prioritised.pod
     const ranges = listObjects(sim, 'LimitRange', namespace ?? 'default').sort(byName)
     if (ranges.length > 0) {
-      obj = cloneJson(defaulted)
+      obj = cloneJson(obj)
       applyLimitRangeDefaults(obj, ranges)
       const err = validateLimitRanges(obj, ranges)
       if (err) return forbidden('Pod', name, err)

@@ -24,18 +24,20 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, epochMs: number, now
   const byName = new Map(rt.containers.map((c) => [c.name, c]))
 
   const status = (c: ContainerRuntime, specC: Container): ContainerStatus => {
+    // Fields assigned in the order the kubelet writes them (no spreads of optional objects: this runs
+    // on every status change of every pod).
     const out: ContainerStatus = {
       name: c.name,
       image: specC.image ?? '',
       imageID: c.runs > 0 ? imageId(specC.image ?? '') : '',
-      ...(c.containerId ? { containerID: c.containerId } : {}),
-      ready: c.ready,
-      restartCount: c.restartCount,
-      started: c.started,
-      // convertToAPIContainerStatuses gets `len(InitContainers) > 0` for init statuses too.
-      state: currentState(c, hasInit, stamp),
-      lastState: c.last ? { terminated: terminatedState(c.last, stamp) } : {},
-    }
+    } as ContainerStatus
+    if (c.containerId) out.containerID = c.containerId
+    out.ready = c.ready
+    out.restartCount = c.restartCount
+    out.started = c.started
+    // convertToAPIContainerStatuses gets `len(InitContainers) > 0` for init statuses too.
+    out.state = currentState(c, hasInit, stamp)
+    out.lastState = c.last ? { terminated: terminatedState(c.last, stamp) } : {}
     return out
   }
 
@@ -48,16 +50,19 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, epochMs: number, now
   const conditions = podConditions(pod, rt, phase, prev.conditions ?? [], stamp(now))
   const ip = rt.podIP
   const hostIP = rt.hostIP || prev.hostIP
-  const out: PodStatus = {
-    phase,
-    conditions,
-    ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
-    ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
-    startTime: prev.startTime ?? stamp(rt.workerStart),
-    ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
-    containerStatuses: appStatuses,
-    qosClass: qosClass(pod),
+  const out: PodStatus = { phase, conditions }
+  if (hostIP) {
+    out.hostIP = hostIP
+    out.hostIPs = [{ ip: hostIP }]
   }
+  if (ip) {
+    out.podIP = ip
+    out.podIPs = [{ ip }]
+  }
+  out.startTime = prev.startTime ?? stamp(rt.workerStart)
+  if (initStatuses.length > 0) out.initContainerStatuses = initStatuses
+  out.containerStatuses = appStatuses
+  out.qosClass = qosClass(pod)
   if (prev.reason) out.reason = prev.reason
   if (prev.message) out.message = prev.message
   return out
@@ -148,14 +153,15 @@ function podConditions(
     const status = ok ? 'True' : 'False'
     const before = prev.find((c) => c.type === type)
     const kept = before && before.status === status
-    return {
+    const c: PodCondition = {
       type,
       status,
       lastProbeTime: null as unknown as string,
       lastTransitionTime: kept ? before.lastTransitionTime : nowStamp,
-      ...(reason ? { reason } : {}),
-      ...(message ? { message } : {}),
     }
+    if (reason) c.reason = reason
+    if (message) c.message = message
+    return c
   }
   const sandbox =
     rt.sandboxReadyAt !== null && !(rt.terminal && (phase === 'Succeeded' || phase === 'Failed'))
@@ -204,7 +210,21 @@ function podConditions(
 }
 
 /** QoS class from requests and limits (k/k `pkg/apis/core/v1/helper/qos`). */
-export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+export function qosClass(pod: Pod): QOSClass {
+  // Remembered per containers list (a status write or a bind copies the spec, not its containers).
+  const containers = pod.spec?.containers
+  if (!Array.isArray(containers)) return computeQosClass(pod)
+  const known = qosClasses.get(containers)
+  if (known && known.initContainers === pod.spec?.initContainers) return known.qos
+  const qos = computeQosClass(pod)
+  qosClasses.set(containers, { initContainers: pod.spec?.initContainers, qos })
+  return qos
+}
+
+type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort'
+const qosClasses = new WeakMap<object, { initContainers: unknown; qos: QOSClass }>()
+
+function computeQosClass(pod: Pod): QOSClass {
   const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
   let any = false
   let guaranteed = true

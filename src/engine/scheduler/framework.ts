@@ -57,7 +57,7 @@ export interface NodeInfo {
   readonly requested: Amounts
   /** Sum of requests with 100m cpu / 200Mi memory for containers that request none (`NonZeroRequested`). */
   readonly nonZeroRequested: Amounts
-  readonly allocatable: Amounts
+  readonly allocatable: Readonly<Amounts>
   readonly allowedPods: number
 }
 
@@ -78,6 +78,11 @@ export interface Cycle {
    * node lists (preemption).
    */
   readonly assumed?: readonly NodeInfo[]
+  /**
+   * Pending pods nominated to a node (`status.nominatedNodeName`), by node: the filters count those of
+   * at least the pod's priority as if they ran there (`RunFilterPluginsWithNominatedPods`).
+   */
+  readonly nominated?: ReadonlyMap<string, readonly PodObj[]>
 }
 
 /** The outcome of a filter plugin's PreFilter: a rejection, a node restriction, and the Filter itself. */

@@ -30,11 +30,26 @@ const NANO = 1_000_000_000n
 function toList(m: unknown): ResourceList {
   const out: ResourceList = new Map()
   for (const [k, v] of Object.entries(strMap(m))) {
-    const q = typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) : null
-    if (q) out.set(k, q.nanos)
+    const nanos = typeof v === 'string' || typeof v === 'number' ? quantityNanos(v) : null
+    if (nanos !== null) out.set(k, nanos)
   }
   return out
 }
+
+/**
+ * A quantity's exact nano-units, remembered per text: every pod of a template spells its requests the
+ * same way, and parsing with BigInt is what costs. Bounded, so that odd inputs cannot grow it forever.
+ */
+function quantityNanos(v: string | number): bigint | null {
+  const known = parsedQuantities.get(v)
+  if (known !== undefined) return known
+  const nanos = parseQuantity(v)?.nanos ?? null
+  if (parsedQuantities.size >= MAX_PARSED_QUANTITIES) parsedQuantities.clear()
+  parsedQuantities.set(v, nanos)
+  return nanos
+}
+const MAX_PARSED_QUANTITIES = 4096
+const parsedQuantities = new Map<string | number, bigint | null>()
 
 /** A container's requests after API defaulting (a limit without a request requests the limit). */
 function containerRequests(c: Container, nonMissing: ResourceList | undefined): ResourceList {
@@ -157,14 +172,25 @@ function memoised(pod: Pod, nonZero: boolean): Amounts {
   return (r.requests ??= toAmounts(podRequestList(pod, false)))
 }
 
-/** A node's allocatable resources (`NodeInfo.Allocatable`) and its pod limit. */
-export function nodeAllocatable(node: Node): { amounts: Amounts; pods: number } {
-  const raw = toList(node.status?.allocatable)
+/**
+ * A node's allocatable resources (`NodeInfo.Allocatable`) and its pod limit. Shared, remembered per
+ * `status.allocatable` object (a heartbeat copies the status but keeps that object): callers must not
+ * change it.
+ */
+export function nodeAllocatable(node: Node): Readonly<{ amounts: Readonly<Amounts>; pods: number }> {
+  const allocatable = node.status?.allocatable
+  const key = typeof allocatable === 'object' && allocatable !== null ? allocatable : undefined
+  const known = key && allocatables.get(key)
+  if (known) return known
+  const raw = toList(allocatable)
   const podsNanos = raw.get('pods')
   raw.delete('pods')
   const pods = podsNanos === undefined ? 0 : Number(podsNanos / NANO)
-  return { amounts: toAmounts(raw), pods }
+  const out = { amounts: toAmounts(raw), pods }
+  if (key) allocatables.set(key, out)
+  return out
 }
+const allocatables = new WeakMap<object, { amounts: Amounts; pods: number }>()
 
 export function emptyAmounts(): Amounts {
   return { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} }

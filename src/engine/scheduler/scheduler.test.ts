@@ -191,10 +191,16 @@ describe('scoring picks (reference E3)', () => {
   })
 })
 
+const priorityClass = (name: string, value: number) => `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: ${name}}
+value: ${value}
+---
+`
 describe('preemption (k/k pkg/scheduler/framework/preemption/preemption.go)', () => {
   it('evicts a lower-priority pod and nominates its node', () => {
-    const high = '  priority: 1000\n'
-    const tl = run(nodeDoc('a') + podDoc('low', '1500m', '  nodeName: a\n') + podDoc('high', '1', high), 3)
+    const high = '  priorityClassName: high\n'
+    const tl = run(priorityClass('high', 1000) + nodeDoc('a') + podDoc('low', '1500m', '  nodeName: a\n') + podDoc('high', '1', high), 3) // prettier-ignore
     // Just after the first attempt (SCHEDULE_LATENCY_MS), before the victim has stopped.
     const { pods, events } = at(tl, 0.05)
     const highPod = pods.find((p) => p.metadata!.name === 'high')!
@@ -212,7 +218,7 @@ describe('preemption (k/k pkg/scheduler/framework/preemption/preemption.go)', ()
   })
 
   it('binds the preemptor once the victim is gone', () => {
-    const tl = run(nodeDoc('a') + podDoc('low', '1500m', '  nodeName: a\n  terminationGracePeriodSeconds: 1\n') + podDoc('high', '1', '  priority: 1000\n'), 60) // prettier-ignore
+    const tl = run(priorityClass('high', 1000) + nodeDoc('a') + podDoc('low', '1500m', '  nodeName: a\n  terminationGracePeriodSeconds: 1\n') + podDoc('high', '1', '  priorityClassName: high\n'), 60) // prettier-ignore
     expect(placement(tl, 60)).toEqual({ high: 'a' })
   })
 })

@@ -127,6 +127,11 @@ export function runScheduler(sim: Sim): void {
   const snap = takeSnapshot(sim.s)
   // Services do not change during a pass: index them once for default spreading.
   snap.services = servicesByNamespace(sim.s.objects)
+  snap.nominated = new Map()
+  for (const p of pending) {
+    const node = p.status?.nominatedNodeName
+    if (node) snap.nominated.set(node, [...(snap.nominated.get(node) ?? []), p])
+  }
   for (const pod of pending) scheduleOne(sim, snap, pod)
 }
 
@@ -156,11 +161,31 @@ function cycleFor(sim: Sim, snap: Snapshot, pod: PodObj, nodes: readonly NodeInf
     objects: sim.s.objects,
     ...(snap.services ? { services: snap.services } : {}),
     ...(nodes === snap.nodes ? { assumed: snap.assumed } : {}),
+    ...(snap.nominated && snap.nominated.size > 0 ? { nominated: snap.nominated } : {}),
   }
 }
 
-/** `findNodesThatFitPod`: PreFilter, then Filter on every (remaining) node; first rejection per node. */
-export function findNodesThatFit(cycle: Cycle, sample?: { start: number; want: number }): Diagnosis {
+/**
+ * The nominated pods `addGEPriorityNominatedPods` adds to a node for `pod`: those of at least its
+ * priority, other than the pod itself.
+ */
+function nominatedFor(cycle: Cycle, node: NodeInfo): PodObj[] {
+  const on = cycle.nominated?.get(node.name)
+  if (!on) return []
+  const prio = priority(cycle.pod)
+  const uid = cycle.pod.metadata.uid
+  return on.filter((p) => p.metadata.uid !== uid && priority(p) >= prio)
+}
+
+/**
+ * `findNodesThatFitPod`: PreFilter, then Filter on every (remaining) node; first rejection per node.
+ * With `only`, the filters run on that node alone (`evaluateNominatedNode`).
+ */
+export function findNodesThatFit(
+  cycle: Cycle,
+  sample?: { start: number; want: number },
+  only?: NodeInfo,
+): Diagnosis {
   const prepared = FILTER_PLUGINS.map((p) => p.prepare(cycle))
   const rejected = prepared.find((p) => p.reject)?.reject
   if (rejected) {
@@ -170,10 +195,10 @@ export function findNodesThatFit(cycle: Cycle, sample?: { start: number; want: n
       preFilterMsg: rejected.reasons.join(', '),
     }
   }
-  let candidates = cycle.nodes
+  let candidates = only ? [only] : cycle.nodes
   let absent: Status = status('UnschedulableAndUnresolvable', '')
   const restricting = FILTER_PLUGINS.filter((_, i) => prepared[i]!.nodeNames)
-  if (restricting.length > 0) {
+  if (restricting.length > 0 && !only) {
     candidates = cycle.nodes.filter((n) => prepared.every((p) => !p.nodeNames || p.nodeNames.has(n.name)))
     const names = restricting.map((p) => p.name).sort()
     absent = status(
@@ -190,11 +215,20 @@ export function findNodesThatFit(cycle: Cycle, sample?: { start: number; want: n
     sample && restricting.length === 0 && candidates.length > 0 ? sample.start % candidates.length : 0
   // The filters of the plugins whose PreFilter did not Skip, in the profile's order.
   const filters = prepared.filter((p) => !p.skip).map((p) => p.filter)
+  const run = (node: NodeInfo): Status | null => {
+    let verdict: Status | null = null
+    for (let i = 0; i < filters.length && verdict === null; i++) verdict = filters[i]!(node)
+    return verdict
+  }
   let processed = 0
   for (; processed < candidates.length && feasible.length < want; processed++) {
     const node = candidates[(start + processed) % candidates.length]!
-    let verdict: Status | null = null
-    for (let i = 0; i < filters.length && verdict === null; i++) verdict = filters[i]!(node)
+    // `RunFilterPluginsWithNominatedPods`: first with the nominated pods of at least this priority
+    // added to the node, then, if that passed, without them. (Their counts in the PreFilter state of
+    // the affinity and spreading plugins are not added: those read the pass's per-node counts.)
+    const added = cycle.nominated ? nominatedFor(cycle, node) : []
+    let verdict = added.length > 0 ? run(nodeInfo(node.node, [...node.pods, ...added], node.index)) : null
+    verdict ??= run(node)
     if (verdict) nodes.set(node.name, verdict)
     else feasible.push(node)
   }
@@ -246,17 +280,17 @@ export function selectHost(cycle: Cycle, feasible: readonly NodeInfo[]): NodeInf
 function scheduleOne(sim: Sim, snap: Snapshot, pod: PodObj): void {
   const cycle = cycleFor(sim, snap, pod)
   const total = cycle.nodes.length
+  // `evaluateNominatedNode`: a pod nominated to a node that now fits goes there, without scoring.
+  const nominatedNode = pod.status?.nominatedNodeName
+    ? snap.byName.get(pod.status.nominatedNodeName)
+    : undefined
+  if (nominatedNode && findNodesThatFit(cycle, undefined, nominatedNode).feasible.length > 0)
+    return place(sim, snap, pod, nominatedNode)
   const start = (sim.s as SimState & SchedulerState).nextStartNodeIndex ?? 0
   const diagnosis = findNodesThatFit(cycle, { start, want: numFeasibleNodesToFind(total) })
   if (total > 0)
     (sim.s as SimState & SchedulerState).nextStartNodeIndex = (start + (diagnosis.processed ?? total)) % total
-  if (diagnosis.feasible.length > 0) {
-    const node = selectHost(cycle, diagnosis.feasible)
-    const bound = bind(sim, pod, node.name)
-    assume(snap, node, bound)
-    setRecord(sim.s, objKey(pod), undefined)
-    return
-  }
+  if (diagnosis.feasible.length > 0) return place(sim, snap, pod, selectHost(cycle, diagnosis.feasible))
   if (snap.nodes.length === 0) return failed(sim, pod, 'no nodes available to schedule pods', diagnosis, snap)
   const preemption = postFilter(sim, snap, pod, diagnosis)
   const message = fitError({
@@ -266,6 +300,66 @@ function scheduleOne(sim: Sim, snap: Snapshot, pod: PodObj): void {
     postFilterMsg: preemption.message,
   })
   failed(sim, pod, message, diagnosis, snap, preemption.nominated)
+}
+
+/** DefaultPreemptionArgs' defaults: `minCandidateNodesPercentage` 10, `minCandidateNodesAbsolute` 100. */
+export const MIN_CANDIDATE_NODES_PERCENTAGE = 10
+export const MIN_CANDIDATE_NODES_ABSOLUTE = 100
+
+/** `calculateNumCandidates` (`default_preemption.go`): 10% of the nodes, at least 100, at most all. */
+export function numCandidates(numNodes: number): number {
+  const n = Math.max(
+    Math.trunc((numNodes * MIN_CANDIDATE_NODES_PERCENTAGE) / 100),
+    MIN_CANDIDATE_NODES_ABSOLUTE,
+  )
+  return Math.min(n, numNodes)
+}
+
+/** Bind and assume; a bound pod is no longer nominated anywhere. */
+function place(sim: Sim, snap: Snapshot, pod: PodObj, node: NodeInfo): void {
+  const bound = bind(sim, pod, node.name)
+  assume(snap, node, bound)
+  setRecord(sim.s, objKey(pod), undefined)
+  unNominate(snap, pod)
+}
+
+function unNominate(snap: Snapshot, pod: PodObj): void {
+  for (const [node, pods] of snap.nominated ?? []) {
+    const rest = pods.filter((p) => p.metadata.uid !== pod.metadata.uid)
+    if (rest.length === pods.length) continue
+    if (rest.length > 0) snap.nominated!.set(node, rest)
+    else snap.nominated!.delete(node)
+  }
+}
+
+/**
+ * `podTerminatingByPreemption` (`default_preemption.go`): deleted, with the DisruptionTarget condition
+ * the scheduler adds to its victims.
+ */
+function terminatingByPreemption(p: PodObj): boolean {
+  if (!p.metadata.deletionTimestamp) return false
+  const c = list(p.status?.conditions).find((c) => c.type === 'DisruptionTarget')
+  return c?.status === 'True' && c.reason === 'PreemptionByScheduler'
+}
+
+export const NOT_ELIGIBLE_TERMINATING = 'not eligible due to a terminating pod on the nominated node.'
+
+/**
+ * `PodEligibleToPreemptOthers` (`default_preemption.go`): not with preemptionPolicy Never, nor while a
+ * lower-priority pod the scheduler preempted is still terminating on the pod's nominated node (unless
+ * the filters now find that node UnschedulableAndUnresolvable). Returns the reason, or null.
+ */
+function notEligibleToPreempt(snap: Snapshot, pod: PodObj, statuses: NodeToStatus): string | null {
+  if (pod.spec?.preemptionPolicy === 'Never') return PREEMPTION_POLICY_NEVER
+  const nominated = pod.status?.nominatedNodeName
+  if (!nominated) return null
+  const st = statuses.nodes.get(nominated) ?? statuses.absent
+  if (st.code === 'UnschedulableAndUnresolvable') return null
+  const info = snap.byName.get(nominated)
+  const prio = priority(pod)
+  return info?.pods.some((p) => priority(p) < prio && terminatingByPreemption(p))
+    ? NOT_ELIGIBLE_TERMINATING
+    : null
 }
 
 /**
@@ -279,14 +373,21 @@ function postFilter(
   pod: PodObj,
   diagnosis: Diagnosis,
 ): { message: string; nominated?: string } {
-  if (pod.spec?.preemptionPolicy === 'Never')
-    return { message: postFilterMessage(`preemption: ${PREEMPTION_POLICY_NEVER}`) }
+  // `Preempt` step 1: a pod not eligible keeps its nomination as it is.
+  const notEligible = notEligibleToPreempt(snap, pod, diagnosis.statuses)
+  if (notEligible) return { message: postFilterMessage(`preemption: ${notEligible}`) }
   const statuses = new Map<string, Status>()
   const candidates: { node: NodeInfo; victims: PodObj[] }[] = []
   const prio = priority(pod)
-  for (const node of snap.nodes) {
-    const st = diagnosis.statuses.nodes.get(node.name) ?? diagnosis.statuses.absent
-    if (st.code !== 'Unschedulable') continue
+  // `findCandidates`: the nodes the filters rejected as Unschedulable (preemption may help there).
+  const potential = snap.nodes.filter(
+    (n) => (diagnosis.statuses.nodes.get(n.name) ?? diagnosis.statuses.absent).code === 'Unschedulable',
+  )
+  // `DryRunPreemption` stops once it has `calculateNumCandidates` candidates. It starts at a random
+  // offset (`GetOffsetAndNumCandidates`); here at the first node, so that runs stay deterministic.
+  const wanted = numCandidates(potential.length)
+  for (const node of potential) {
+    if (candidates.length >= wanted) break
     const lower = node.pods.filter((p) => priority(p) < prio)
     if (lower.length === 0) {
       statuses.set(
@@ -298,10 +399,8 @@ function postFilter(
     const fitsWith = (kept: readonly PodObj[]): Status | null => {
       const trial = nodeInfo(node.node, kept, node.index)
       const nodes = snap.nodes.map((n) => (n.name === node.name ? trial : n))
-      const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes))
-      return d.feasible.some((n) => n.name === node.name)
-        ? null
-        : (d.statuses.nodes.get(node.name) ?? d.statuses.absent)
+      const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes), undefined, trial)
+      return d.feasible.length > 0 ? null : (d.statuses.nodes.get(node.name) ?? d.statuses.absent)
     }
     const base = node.pods.filter((p) => priority(p) >= prio)
     const verdict = fitsWith(base)
@@ -319,8 +418,9 @@ function postFilter(
     }
     candidates.push({ node, victims })
   }
+  // No candidate: the FitError, and the pod's nomination cleared (`NewPostFilterResultWithNominatedNode("")`).
   if (candidates.length === 0)
-    return { message: postFilterMessage(preemptionMessage(snap.nodes.length, statuses)) }
+    return { message: postFilterMessage(preemptionMessage(snap.nodes.length, statuses)), nominated: '' }
   // pickOneNodeForPreemption: lowest highest-victim priority, lowest priority sum, fewest victims.
   const key = (c: (typeof candidates)[number]) => [
     Math.max(...c.victims.map(priority)),
@@ -334,7 +434,26 @@ function postFilter(
   })
   const chosen = candidates[0]!
   for (const victim of chosen.victims) evict(sim, victim, pod, chosen.node.name)
-  return { message: '', nominated: chosen.node.name }
+  // `prepareCandidate`: lower-priority pods nominated to the node lose their nomination.
+  const name = chosen.node.name
+  for (const p of [...(snap.nominated?.get(name) ?? [])])
+    if (priority(p) < prio) {
+      clearNomination(sim, p)
+      unNominate(snap, p)
+    }
+  // The nominator records the pod at once: the rest of the pass counts it on the node.
+  unNominate(snap, pod)
+  snap.nominated?.set(name, [...(snap.nominated.get(name) ?? []), pod])
+  return { message: '', nominated: name }
+}
+
+/** `util.ClearNominatedNodeName`: a status update removing `nominatedNodeName`. */
+function clearNomination(sim: Sim, pod: PodObj): void {
+  const current = sim.s.objects.get(objKey(pod)) as PodObj | undefined
+  if (!current?.status?.nominatedNodeName) return
+  const status = { ...current.status }
+  delete status.nominatedNodeName
+  updateObject(sim, { ...current, status } as PodObj)
 }
 
 function evict(sim: Sim, victim: PodObj, preemptor: PodObj, node: string): void {
@@ -393,6 +512,9 @@ function failed(
   snap: Snapshot,
   nominated?: string,
 ): void {
+  const current = (sim.s.objects.get(objKey(pod)) as PodObj | undefined) ?? pod
+  // `nominated`: undefined keeps the pod's nomination, '' clears it, a name sets it.
+  const nomination = nominated === undefined ? current.status?.nominatedNodeName : nominated || undefined
   const nodes: NodeVerdict[] = snap.nodes.map((n) => {
     const st = diagnosis.statuses.nodes.get(n.name) ?? diagnosis.statuses.absent
     return { node: n.name, plugin: st.plugin, code: st.code, reasons: st.reasons }
@@ -401,33 +523,30 @@ function failed(
     at: sim.s.now,
     message,
     nodes,
-    ...(nominated ? { nominatedNode: nominated } : {}),
+    ...(nomination ? { nominatedNode: nomination } : {}),
   })
-  const current = (sim.s.objects.get(objKey(pod)) as PodObj | undefined) ?? pod
   const prev = list(current.status?.conditions).find((c) => c.type === 'PodScheduled')
-  const sameNomination =
-    (current.status?.nominatedNodeName ?? undefined) === (nominated ?? current.status?.nominatedNodeName)
+  const sameNomination = current.status?.nominatedNodeName === nomination
   if (prev?.status === 'False' && prev.message === message && sameNomination) return
   const now = rfc3339(sim.s.epochMs + sim.s.now)
-  const updated = updateObject(sim, {
-    ...current,
-    status: {
-      ...current.status,
-      phase: 'Pending',
-      ...(nominated ? { nominatedNodeName: nominated } : {}),
-      conditions: [
-        ...list(current.status?.conditions).filter((c) => c.type !== 'PodScheduled'),
-        {
-          type: 'PodScheduled',
-          status: 'False',
-          lastProbeTime: null as unknown as string,
-          lastTransitionTime: prev?.status === 'False' ? (prev.lastTransitionTime ?? now) : now,
-          reason: 'Unschedulable',
-          message,
-        },
-      ],
-    },
-  } as PodObj)
+  const status = {
+    ...current.status,
+    phase: 'Pending',
+    ...(nomination ? { nominatedNodeName: nomination } : {}),
+    conditions: [
+      ...list(current.status?.conditions).filter((c) => c.type !== 'PodScheduled'),
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: prev?.status === 'False' ? (prev.lastTransitionTime ?? now) : now,
+        reason: 'Unschedulable',
+        message,
+      },
+    ],
+  }
+  if (!nomination) delete status.nominatedNodeName
+  const updated = updateObject(sim, { ...current, status } as PodObj)
   recordEvent(sim, updated, SOURCE, { type: 'Warning', reason: 'FailedScheduling', message })
 }
 

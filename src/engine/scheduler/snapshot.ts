@@ -58,6 +58,11 @@ export interface Snapshot {
   readonly namespaceLabels: Map<string, Record<string, string>>
   /** The Services of each namespace, for default spreading (set by the pass). */
   services?: Map<string, KObject[]>
+  /**
+   * Pending pods with `status.nominatedNodeName`, by node (the scheduling queue's `nominator`): set by
+   * the pass, kept up to date as pods are nominated and bound during it.
+   */
+  nominated?: Map<string, PodObj[]>
 }
 
 export function takeSnapshot(s: SimState): Snapshot {

@@ -1,4 +1,4 @@
-import type { Event as K8sEvent } from 'kubernetes-types/core/v1'
+import type { Event as K8sEvent, ObjectReference } from 'kubernetes-types/core/v1'
 import { record, type Sim } from './sim'
 import { writableEvents, type KObject } from './state'
 import { rfc3339 } from './time'
@@ -48,18 +48,12 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
         resourceVersion: String(++s.rv),
         creationTimestamp: nowStamp,
       },
-      involvedObject: {
-        apiVersion: involved.apiVersion,
-        kind: involved.kind,
-        name: involved.metadata.name,
-        ...(involved.metadata.namespace ? { namespace: involved.metadata.namespace } : {}),
-        ...(involved.metadata.uid ? { uid: involved.metadata.uid } : {}),
-        ...(involved.metadata.resourceVersion ? { resourceVersion: involved.metadata.resourceVersion } : {}),
-        ...(input.fieldPath ? { fieldPath: input.fieldPath } : {}),
-      },
+      involvedObject: involvedObject(involved, input.fieldPath),
       reason: input.reason,
       message: input.message,
-      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+      source: source.host
+        ? { component: source.component, host: source.host }
+        : { component: source.component },
       firstTimestamp: nowStamp,
       lastTimestamp: nowStamp,
       count: 1,
@@ -77,6 +71,18 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
     summary: `${input.type} ${input.reason} ${involved.kind}/${involved.metadata.name}${input.fieldPath ? ` ${input.fieldPath}` : ''}: ${input.message}`,
   })
   return event
+}
+
+/** The event's `involvedObject` (`ref.GetReference`), its fields in the order the API server prints them. */
+function involvedObject(o: KObject, fieldPath: string | undefined): ObjectReference {
+  const m = o.metadata
+  const ref: ObjectReference = { apiVersion: o.apiVersion, kind: o.kind, name: m.name }
+  // Plain assignments, not spreads of optional objects: one event per pod change adds up.
+  if (m.namespace) ref.namespace = m.namespace
+  if (m.uid) ref.uid = m.uid
+  if (m.resourceVersion) ref.resourceVersion = m.resourceVersion
+  if (fieldPath) ref.fieldPath = fieldPath
+  return ref
 }
 
 /**

@@ -190,9 +190,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 /** `Pod default/web-0 Running 1/1` (ready containers of those with a status), `Node worker-1`. */
 function describeBriefly(o: KObject): string {
   const status = o.status as { phase?: string; containerStatuses?: { ready?: boolean }[] } | undefined
-  const ready =
-    o.kind === 'Pod' && status?.containerStatuses
-      ? ` ${status.containerStatuses.filter((c) => c.ready).length}/${status.containerStatuses.length}`
-      : ''
+  let ready = ''
+  const statuses = o.kind === 'Pod' ? status?.containerStatuses : undefined
+  if (statuses) {
+    let n = 0
+    for (const c of statuses) if (c.ready) n++
+    ready = ` ${n}/${statuses.length}`
+  }
   return `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}${status?.phase ? ` ${status.phase}` : ''}${ready}`
 }

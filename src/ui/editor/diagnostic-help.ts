@@ -73,6 +73,8 @@ export const DIAGNOSTIC_HELP: Readonly<Record<string, string>> = {
     'Write a time such as `90s`, `10m` or `1h` (or a number of seconds); kubeplay simulates up to 24h.',
   'namespace-not-found':
     'Objects can only be created in a namespace that exists. Add a `kind: Namespace` document with that name, or use `default`.',
+  'priorityclass-not-found':
+    'A pod may only name a PriorityClass that exists (or `system-node-critical` / `system-cluster-critical`). Add a `kind: PriorityClass` document (`apiVersion: scheduling.k8s.io/v1`, `value: 1000`), or remove `priorityClassName`.',
   'too-many-pods': 'kubeplay simulates at most 10,000 pods. Lower the replicas.',
   'too-many-nodes': 'kubeplay simulates at most 1,000 nodes. Lower spec.nodes or remove Node documents.',
   'negative-count':
