@@ -27,6 +27,7 @@ import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
 import { replaceEqualDeep } from './stable'
 import { WorkloadCard } from './WorkloadCard'
+import './motion.css'
 
 const nodeTypes: NodeTypes = { clusterNode: NodeCard, service: ServiceCard, workload: WorkloadCard }
 
@@ -36,6 +37,8 @@ const NO_EDGES: Edge[] = []
 /** Probe dots pulse at this playback speed and below, with at most this many pods drawn. */
 export const PULSE_MAX_SPEED = 4
 export const PULSE_MAX_TILES = 200
+/** Tiles and edges animate (appear, move, ring, flash, fade) with at most this many pods drawn. */
+export const MOTION_MAX_TILES = 200
 
 const FIT = { padding: { top: '104px', bottom: '84px', left: '24px', right: '24px' }, maxZoom: 1 } as const
 
@@ -153,6 +156,8 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
   const speed = useTimeline((s) => s.speed)
   const pulses = speed <= PULSE_MAX_SPEED && layout.podCount <= PULSE_MAX_TILES
+  // Past that many tiles, animations and transitions cost more than a frame (motion.css).
+  const motion = layout.podCount <= MOTION_MAX_TILES
 
   return (
     <GraphEventsContext.Provider value={events}>
@@ -162,6 +167,7 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
         data-pod-count={layout.podCount}
         data-aggregated={layout.aggregated}
         data-pulses={pulses ? 'on' : 'off'}
+        data-motion={motion ? 'on' : 'off'}
       >
         <ReactFlow
           nodes={nodes}

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef } from 'react'
+import { memo, useState } from 'react'
 import type { PodView, ProbeDot } from '../../engine'
 import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
@@ -18,7 +18,6 @@ export interface PodTileProps {
   readonly extra?: Readonly<Record<`data-${string}`, string>>
 }
 
-const MOVE_MS = 350
 /** How long the exit animations last (styles.css `tile-out`, `tile-evict`). */
 const EXIT_MS = 450
 const EVICT_MS = 650
@@ -38,19 +37,9 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
   // data attributes so only the live tile answers for it.
   const leaving = useLeaving(pod.evicted ? EVICT_MS : EXIT_MS)
   const present = !leaving
-  const ref = useRef<HTMLDivElement>(null)
-  // A tile that comes from another card (a pod just scheduled) flies from where it was.
-  const fromX = from?.x
-  const fromY = from?.y
-  useLayoutEffect(() => {
-    if (fromX === undefined || fromY === undefined || !ref.current?.animate) return
-    ref.current.animate([{ translate: `${fromX}px ${fromY}px` }, { translate: '0 0' }], {
-      duration: MOVE_MS,
-      easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)',
-    })
-    // Only on mount: where it came from matters once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  // A tile that comes from another card (a pod just scheduled) flies from where it was: a CSS
+  // animation (motion.css `tile-fly`) from where it was when it appeared, which matters only once.
+  const [cameFrom] = useState(from)
   const events = useGraphEvents()
   const selected = useSelection(
     (s) =>
@@ -71,8 +60,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
     : { 'aria-hidden': true }
   return (
     <div
-      ref={ref}
-      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${from ? ' tile-moved' : ''}`}
+      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${cameFrom ? ' tile-moved' : ''}`}
       onClick={select}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -91,6 +79,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
         {
           '--ns-hue': namespaceHue(pod.namespace),
           transform: `translate(${at.x}px, ${at.y}px)`,
+          ...(cameFrom ? { '--from-x': `${cameFrom.x}px`, '--from-y': `${cameFrom.y}px` } : {}),
         } as React.CSSProperties
       }
       {...data}
