@@ -27,6 +27,7 @@ import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
 import { replaceEqualDeep } from './stable'
 import { WorkloadCard } from './WorkloadCard'
+import { GraphMotionContext, type GraphMotion } from './motion'
 import './motion.css'
 
 const nodeTypes: NodeTypes = { clusterNode: NodeCard, service: ServiceCard, workload: WorkloadCard }
@@ -158,46 +159,49 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   const pulses = speed <= PULSE_MAX_SPEED && layout.podCount <= PULSE_MAX_TILES
   // Past that many tiles, animations and transitions cost more than a frame (motion.css).
   const motion = layout.podCount <= MOTION_MAX_TILES
+  const moving = useMemo<GraphMotion>(() => ({ motion, pulses }), [motion, pulses])
 
   return (
     <GraphEventsContext.Provider value={events}>
-      <div
-        className="cluster-graph"
-        data-view-t={view.t ?? ''}
-        data-pod-count={layout.podCount}
-        data-aggregated={layout.aggregated}
-        data-pulses={pulses ? 'on' : 'off'}
-        data-motion={motion ? 'on' : 'off'}
-      >
-        <ReactFlow
-          nodes={nodes}
-          edges={NO_EDGES}
-          nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={FIT}
-          minZoom={0.05}
-          maxZoom={2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          onlyRenderVisibleElements={false}
-          proOptions={{ hideAttribution: false }}
-          colorMode={theme}
-          aria-label="Cluster graph"
+      <GraphMotionContext.Provider value={moving}>
+        <div
+          className="cluster-graph"
+          data-view-t={view.t ?? ''}
+          data-pod-count={layout.podCount}
+          data-aggregated={layout.aggregated}
+          data-pulses={pulses ? 'on' : 'off'}
+          data-motion={motion ? 'on' : 'off'}
         >
-          <OverlayLayer shapes={shapes} />
-          <FitOnShapeChange layout={layout} reframeKey={`${revision}|${nodeNames}`} />
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-        <GraphToolbar
-          namespaces={namespaces}
-          hidden={filtered.hidden}
-          labelFilterValid={filtered.labelFilterValid}
-          podCount={layout.podCount}
-          aggregated={layout.aggregated}
-        />
-      </div>
+          <ReactFlow
+            nodes={nodes}
+            edges={NO_EDGES}
+            nodeTypes={nodeTypes}
+            fitView
+            fitViewOptions={FIT}
+            minZoom={0.05}
+            maxZoom={2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            onlyRenderVisibleElements={false}
+            proOptions={{ hideAttribution: false }}
+            colorMode={theme}
+            aria-label="Cluster graph"
+          >
+            <OverlayLayer shapes={shapes} />
+            <FitOnShapeChange layout={layout} reframeKey={`${revision}|${nodeNames}`} />
+            <Background gap={24} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+          <GraphToolbar
+            namespaces={namespaces}
+            hidden={filtered.hidden}
+            labelFilterValid={filtered.labelFilterValid}
+            podCount={layout.podCount}
+            aggregated={layout.aggregated}
+          />
+        </div>
+      </GraphMotionContext.Provider>
     </GraphEventsContext.Provider>
   )
 }

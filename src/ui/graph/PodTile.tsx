@@ -3,6 +3,7 @@ import type { PodView, ProbeDot } from '../../engine'
 import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
 import type { Point } from './layout'
+import { useGraphMotion } from './motion'
 import { useChangeCount, useLeaving } from './presence'
 import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './status'
 
@@ -41,6 +42,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
   // animation (motion.css `tile-fly`) from where it was when it appeared, which matters only once.
   const [cameFrom] = useState(from)
   const events = useGraphEvents()
+  const { motion } = useGraphMotion()
   const selected = useSelection(
     (s) =>
       s.selected?.kind === 'Pod' && s.selected.namespace === pod.namespace && s.selected.name === pod.name,
@@ -109,8 +111,8 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
       {/* A ring in the new colour when the status family changes (not on first appearance), and a
           flash on each crash or kill (the container's exit moment changes). CSS animations restarted
           by a new key: hundreds of tiles can change in one frame. */}
-      {ring > 0 ? <span key={`ring${ring}`} className="tile-ring" aria-hidden="true" /> : null}
-      {crash > 0 ? (
+      {motion && ring > 0 ? <span key={`ring${ring}`} className="tile-ring" aria-hidden="true" /> : null}
+      {motion && crash > 0 ? (
         <span key={`crash${crash}`} className="crash-flash" aria-hidden="true" data-crash={pod.lastCrashMs} />
       ) : null}
     </div>
@@ -121,6 +123,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
 function ProbeDotView({ dot }: { dot: ProbeDot }): React.JSX.Element {
   const failing = dot.state === 'fail' && dot.count !== undefined && dot.threshold !== undefined
   const tick = useChangeCount(dot.lastMs ?? null, (v) => v !== null)
+  const { pulses } = useGraphMotion()
   return (
     <span
       className={`probe-dot probe-${dot.state}`}
@@ -134,7 +137,7 @@ function ProbeDotView({ dot }: { dot: ProbeDot }): React.JSX.Element {
     >
       {dot.kind}
       {failing ? <sub className="probe-count">{dot.count}</sub> : null}
-      {tick > 0 ? <span key={tick} className="probe-pulse" aria-hidden="true" /> : null}
+      {pulses && tick > 0 ? <span key={tick} className="probe-pulse" aria-hidden="true" /> : null}
     </span>
   )
 }
