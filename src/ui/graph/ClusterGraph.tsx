@@ -26,6 +26,7 @@ import { overlayShapes, type OverlayShapes } from './overlay'
 import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
 import { replaceEqualDeep } from './stable'
+import { withoutProbeTicks } from './ticks'
 import { WorkloadCard } from './WorkloadCard'
 import { GraphMotionContext, type GraphMotion } from './motion'
 import './motion.css'
@@ -130,7 +131,15 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   const selected = useSelection((s) =>
     s.selected?.kind === 'Pod' ? `${s.selected.namespace}/${s.selected.name}` : null,
   )
-  const stableView = useMemo(() => memory.stable(view), [memory, view])
+  // Probe dots pulse on each tick while a person can follow them: at 16× and up a tick comes faster
+  // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
+  // Without pulses the tick times are left out, so tiles whose probes keep passing stay as they are.
+  const speed = useTimeline((s) => s.speed)
+  const ticks = speed <= PULSE_MAX_SPEED && view.pods.length <= PULSE_MAX_TILES
+  const stableView = useMemo(
+    () => memory.stable(ticks ? view : withoutProbeTicks(view)),
+    [memory, view, ticks],
+  )
   const namespaces = useMemo(() => viewNamespaces(stableView), [stableView])
   const filtered = useMemo(
     () =>
@@ -153,10 +162,7 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   )
   const events = useMemo<GraphEvents>(() => ({ onContextMenu }), [onContextMenu])
   const nodeNames = view.nodes.map((n) => n.name).join(',')
-  // Probe dots pulse on each tick while a person can follow them: at 16× and up a tick comes faster
-  // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
-  const speed = useTimeline((s) => s.speed)
-  const pulses = speed <= PULSE_MAX_SPEED && layout.podCount <= PULSE_MAX_TILES
+  const pulses = ticks && layout.podCount <= PULSE_MAX_TILES
   // Past that many tiles, animations and transitions cost more than a frame (motion.css).
   const motion = layout.podCount <= MOTION_MAX_TILES
   const moving = useMemo<GraphMotion>(() => ({ motion, pulses }), [motion, pulses])
