@@ -140,7 +140,9 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
     () => memory.stable(ticks ? view : withoutProbeTicks(view)),
     [memory, view, ticks],
   )
-  const namespaces = useMemo(() => viewNamespaces(stableView), [stableView])
+  // The same list while the same namespaces are there, so the memoised toolbar is not drawn again.
+  const namespaceList = viewNamespaces(stableView).join('\n')
+  const namespaces = useMemo(() => (namespaceList === '' ? [] : namespaceList.split('\n')), [namespaceList])
   const filtered = useMemo(
     () =>
       filterView(stableView, {
