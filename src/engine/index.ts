@@ -20,6 +20,7 @@ export {
   simulate,
   type RunStats,
   type Timeline,
+  type TimelineCursor,
   type SimulateOptions,
 } from './sim/simulate'
 export { DEFAULT_EPOCH_MS } from './sim/latencies'

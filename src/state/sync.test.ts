@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEngineClient, type EngineApi } from '../worker/client'
+import type { ClusterView } from '../engine'
 import type { AnalyzeReply } from '../worker/protocol'
 import { useScenario } from './scenario'
 import { useSession } from './session'
+import { useTimeline } from './timeline'
 import { ANALYZE_DEBOUNCE_MS, GAVE_UP_NOTICE, RESTARTED_NOTICE, startScenarioSync } from './sync'
 
 /**
@@ -151,6 +153,76 @@ describe('the engine worker watchdog, as the page wires it', () => {
     await vi.advanceTimersByTimeAsync(ANALYZE_DEBOUNCE_MS)
     expect(made[2]!.texts).toEqual(['fixed'])
     expect(useScenario.getState().analyzedRevision).toBe(useScenario.getState().revision)
+    stop()
+  })
+})
+
+/** A view that says only its moment: enough to tell which reply the page applied. */
+const viewOf = (atS: number): ClusterView => ({ t: atS * 1000 }) as unknown as ClusterView
+
+describe('views of the time cursor, as the page applies them', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    useScenario.setState({ text: 'first', revision: 1, analyzedRevision: -1, view: null })
+    useTimeline.setState({ timeS: 0, playing: false })
+  })
+  afterEach(() => vi.useRealTimers())
+
+  /**
+   * A worker that answers at once, or (`hold`) in order when `release` is called, as the real one
+   * answers its calls one after another; `analyze` replies with `analyzeView`.
+   */
+  function viewWorker(opts: { hold?: boolean; analyzeView?: ClusterView } = {}) {
+    const asked: number[] = []
+    const held: (() => void)[] = []
+    const answer = <T>(value: T): Promise<T> =>
+      opts.hold ? new Promise((resolve) => held.push(() => resolve(value))) : Promise.resolve(value)
+    const remote = {
+      analyze: (revision: number) => answer({ ...reply(revision), view: opts.analyzeView ?? null }),
+      viewAt: (atS: number) => {
+        asked.push(atS)
+        return answer(viewOf(atS))
+      },
+    } as unknown as EngineApi
+    const client = createEngineClient(() => ({ remote, terminate: () => {} }))
+    return { client, asked, release: () => held.splice(0).forEach((r) => r()) }
+  }
+
+  it('replies that arrive before the next frame are applied once, the newest one', async () => {
+    const { client, asked } = viewWorker()
+    const stop = startScenarioSync(client)
+    await vi.advanceTimersByTimeAsync(0)
+    const applied: unknown[] = []
+    const off = useScenario.subscribe((s, prev) => {
+      if (s.view !== prev.view) applied.push(s.view?.t)
+    })
+    // Three moves while the first request is in flight: the first and the last are asked for.
+    useTimeline.getState().setTime(1)
+    useTimeline.getState().setTime(2)
+    useTimeline.getState().setTime(3)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(asked).toEqual([1, 3])
+    expect(applied).toEqual([3000])
+    off()
+    stop()
+  })
+
+  it('a view asked for before a new text does not replace the new text’s view', async () => {
+    const { client, release } = viewWorker({ hold: true, analyzeView: viewOf(7) })
+    const stop = startScenarioSync(client)
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(useScenario.getState().view?.t).toBe(7000)
+    useTimeline.getState().setTime(5)
+    useScenario.getState().setText('second')
+    await vi.advanceTimersByTimeAsync(ANALYZE_DEBOUNCE_MS)
+    // The view of t = 5 arrives, and the new text's reply right after it, before the view's frame.
+    release()
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(useScenario.getState().analyzedRevision).toBe(2)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(useScenario.getState().view?.t).toBe(7000)
     stop()
   })
 })

@@ -1,3 +1,4 @@
+import type { ClusterView } from '../engine'
 import { engineClient, type EngineClient } from '../worker/client'
 import { WorkerStalledError } from '../worker/watchdog'
 import { useScenario } from './scenario'
@@ -11,6 +12,13 @@ export const RESTARTED_NOTICE = 'The simulation stopped answering and was restar
 export const GAVE_UP_NOTICE =
   'The simulation stopped answering twice on this text and was restarted; your text is kept. Edit it to try again.'
 
+/** Runs `apply` with the next animation frame (at once where there are none: a hidden page, Node). */
+function onNextFrame(apply: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && globalThis.document?.visibilityState !== 'hidden')
+    requestAnimationFrame(apply)
+  else setTimeout(apply, 0)
+}
+
 /** A stalled call already restarted the worker (and was told so): nothing more to report. */
 const ignoreStall = (error: unknown): void => {
   if (!(error instanceof WorkerStalledError)) throw error
@@ -19,12 +27,24 @@ const ignoreStall = (error: unknown): void => {
 /**
  * Sends the scenario text to the engine worker whenever it changes (debounced) and the time cursor
  * whenever it moves (one request in flight, the latest cursor wins), and copies the replies into the
- * stores. Returns a function that stops it.
+ * stores. Views are applied at most once per animation frame: a reply superseded by a later one before
+ * its frame comes, or older than one applied already, is dropped. Returns a function that stops it.
  */
 export function startScenarioSync(client: EngineClient = engineClient()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   let viewInFlight = false
   let viewWanted: number | null = null
+  /** Views are numbered in the order they were asked for; the newest answer waits for the next frame. */
+  let viewAsked = 0
+  let viewApplied = 0
+  let viewPending: { readonly n: number; readonly view: ClusterView | null } | null = null
+  const applyView = (): void => {
+    const pending = viewPending
+    viewPending = null
+    if (!pending || pending.n <= viewApplied) return
+    viewApplied = pending.n
+    useScenario.getState().acceptView(pending.view)
+  }
   /** The revision being simulated, and the last one whose simulation stalled the worker. */
   let analyzing: number | null = null
   let stalledRevision: number | null = null
@@ -32,8 +52,11 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
   const analyze = (): void => {
     const { revision, text, minHorizonS } = useScenario.getState()
     analyzing = revision
+    const askedBefore = viewAsked
     void client.api.analyze(revision, text, useTimeline.getState().timeS, minHorizonS).then((reply) => {
       if (analyzing === reply.revision) analyzing = null
+      // The worker answers in order: views asked before this text are older than this reply's view.
+      viewApplied = Math.max(viewApplied, askedBefore)
       useScenario.getState().acceptReply(reply)
     }, ignoreStall)
   }
@@ -43,10 +66,14 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
     viewInFlight = true
     const t = viewWanted
     viewWanted = null
+    const n = ++viewAsked
     void client.api
       .viewAt(t)
       .then((view) => {
-        useScenario.getState().acceptView(view)
+        if (n > viewApplied) {
+          if (viewPending === null) onNextFrame(applyView)
+          viewPending = { n, view }
+        }
         viewInFlight = false
         if (viewWanted !== null) requestView(viewWanted)
       })

@@ -11,6 +11,7 @@ import {
   WHOLE_TEXT,
   simulate,
   type Timeline,
+  type TimelineCursor,
 } from '../engine'
 import type {
   AnalyzeReply,
@@ -39,12 +40,15 @@ export const MAX_MOMENTS_PER_EVENT = 5
  */
 export function createAnalyzer(): EngineWorkerApi {
   let timeline: Timeline | null = null
+  /** Views follow the time cursor: playback replays each stretch of time once (`Timeline.cursor`). */
+  let viewCursor: TimelineCursor | null = null
   let occurrences: EventLine[] = []
   let byEvent: EventTimes = new Map()
   const clampMs = (atS: number): number =>
     timeline ? Math.max(0, Math.min(atS * 1000, timeline.untilMs)) : 0
   const stateAt = (atS: number) => timeline!.stateAt(clampMs(atS))
-  const viewAt = (atS: number): AnalyzeReply['view'] => (timeline ? clusterView(stateAt(atS)) : null)
+  const viewAt = (atS: number): AnalyzeReply['view'] =>
+    timeline ? clusterView((viewCursor ??= timeline.cursor()).stateAt(clampMs(atS))) : null
   return {
     analyze(revision, text, atS, minHorizonS = 0) {
       const { objects, diagnostics, hasErrors } = analyzeScenario(text)
@@ -68,6 +72,7 @@ export function createAnalyzer(): EngineWorkerApi {
       const horizonS = fixed ?? Math.min(Math.max(DEFAULT_HORIZON_S, Math.ceil(minHorizonS)), MAX_HORIZON_S)
       const options = { untilMs: horizonS * 1000, seed: scenarioSeed(objects) }
       timeline = timeline ? resimulate(timeline, objects, options) : simulate(objects, options)
+      viewCursor = null
       occurrences = eventLines(timeline)
       byEvent = eventTimes(timeline, occurrences)
       const stopped = timeline.stopped

@@ -80,6 +80,18 @@ export interface Timeline {
   readonly run: RunStats
   /** The state at `t` (clamped to the horizon): the nearest keyframe at or before it, replayed to `t`. */
   stateAt(t: number): SimState
+  /** A replay that follows a moving time cursor (playback) without starting over from a keyframe. */
+  cursor(): TimelineCursor
+}
+
+/**
+ * The state at moments asked one after another. A moment later than the last one asked continues the
+ * same replay when no keyframe lies between them (so playback replays each stretch of time once);
+ * otherwise it replays from the nearest keyframe, as `stateAt` does. Either way the state is the same
+ * as `stateAt`'s. The state returned is the replay itself: read it before asking for the next moment.
+ */
+export interface TimelineCursor {
+  stateAt(t: number): SimState
 }
 
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
@@ -239,6 +251,19 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
   }
   s.now = untilMs
   const finalState = snapshot(s)
+  /** The last keyframe at or before `at`. */
+  const keyframeAt = (at: number): Keyframe => {
+    let kf = keyframes[0]!
+    for (let lo = 0, hi = keyframes.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1
+      if (keyframes[mid]!.at <= at) {
+        kf = keyframes[mid]!
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return kf
+  }
+  const clamp = (t: number): number => Math.max(0, Math.min(Math.round(t), untilMs))
   const timeline: Timeline = {
     untilMs,
     stopped,
@@ -247,19 +272,27 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
     keyframes,
     run: { resumedFrom, steps },
     stateAt(t: number): SimState {
-      const at = Math.max(0, Math.min(Math.round(t), untilMs))
+      const at = clamp(t)
       if (at === untilMs) return finalState
-      let kf = keyframes[0]!
-      for (let lo = 0, hi = keyframes.length - 1; lo <= hi;) {
-        const mid = (lo + hi) >> 1
-        if (keyframes[mid]!.at <= at) {
-          kf = keyframes[mid]!
-          lo = mid + 1
-        } else hi = mid - 1
-      }
-      const replay = newSimFrom(fork(kf.state, []), admit)
+      const replay = newSimFrom(fork(keyframeAt(at).state, []), admit)
       runUntil(replay, model, at)
       return replay.s
+    },
+    cursor(): TimelineCursor {
+      let replay: Sim | null = null
+      return {
+        stateAt(t: number): SimState {
+          const at = clamp(t)
+          if (at === untilMs) return finalState
+          const kf = keyframeAt(at)
+          // Going on from the last moment asked replays (t0, at]; starting from the keyframe replays
+          // (kf.at, at]: the replay goes on unless it is past `at` or behind the keyframe.
+          if (replay === null || replay.s.now > at || replay.s.now < kf.at)
+            replay = newSimFrom(fork(kf.state, []), admit)
+          runUntil(replay, model, at)
+          return replay.s
+        },
+      }
     },
   }
   inputsOf.set(timeline, inputs)

@@ -1,8 +1,7 @@
-import { ReactFlowProvider } from '@xyflow/react'
 import { lazy, Suspense, useEffect } from 'react'
 import { KUBERNETES_VERSION } from '../../engine/version'
 import { selectErrorCount, selectSimReady, selectWarningCount, useScenario } from '../../state/scenario'
-import { ClusterGraph } from '../graph/ClusterGraph'
+import { LiveGraph } from '../graph/LiveGraph'
 import { FAMILY_STYLES } from '../graph/status'
 import { ContextMenu, graphActionHandlers } from '../actions/ContextMenu'
 import { ActionNotice } from '../actions/ActionNotice'
@@ -24,7 +23,7 @@ import '../classroom/classroom.css'
 const Editor = lazy(() => import('../editor/Editor'))
 
 export function App(): React.JSX.Element {
-  const view = useScenario((s) => s.view)
+  const hasView = useScenario((s) => s.view !== null)
   const viewIsCurrent = useScenario((s) => s.viewIsCurrent)
   const ready = useScenario(selectSimReady)
   const errors = useScenario(selectErrorCount)
@@ -77,22 +76,14 @@ export function App(): React.JSX.Element {
         )}
         <section className="graph-pane" aria-label="Cluster">
           <div className="graph-area" {...graphActionHandlers}>
-            {!viewIsCurrent && view !== null && errors > 0 ? (
+            {!viewIsCurrent && hasView && errors > 0 ? (
               <p className="stale-banner" role="status">
                 The YAML has {errors} error{errors === 1 ? '' : 's'}: showing the cluster from the last text
                 without errors.
               </p>
             ) : null}
             <PanelBoundary panel="graph">
-              {view ? (
-                <ReactFlowProvider>
-                  <ClusterGraph view={view} />
-                </ReactFlowProvider>
-              ) : (
-                <p className="graph-empty">
-                  {ready ? 'Fix the errors in the YAML to see the cluster.' : 'Reading the scenario…'}
-                </p>
-              )}
+              <LiveGraph ready={ready} />
             </PanelBoundary>
             <Legend />
             <PanelBoundary panel="inspector">

@@ -26,7 +26,10 @@ import { overlayShapes, type OverlayShapes } from './overlay'
 import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
 import { replaceEqualDeep } from './stable'
+import { withoutProbeTicks } from './ticks'
 import { WorkloadCard } from './WorkloadCard'
+import { GraphMotionContext, type GraphMotion } from './motion'
+import './motion.css'
 
 const nodeTypes: NodeTypes = { clusterNode: NodeCard, service: ServiceCard, workload: WorkloadCard }
 
@@ -36,6 +39,8 @@ const NO_EDGES: Edge[] = []
 /** Probe dots pulse at this playback speed and below, with at most this many pods drawn. */
 export const PULSE_MAX_SPEED = 4
 export const PULSE_MAX_TILES = 200
+/** Tiles and edges animate (appear, move, ring, flash, fade) with at most this many pods drawn. */
+export const MOTION_MAX_TILES = 200
 
 const FIT = { padding: { top: '104px', bottom: '84px', left: '24px', right: '24px' }, maxZoom: 1 } as const
 
@@ -126,8 +131,18 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   const selected = useSelection((s) =>
     s.selected?.kind === 'Pod' ? `${s.selected.namespace}/${s.selected.name}` : null,
   )
-  const stableView = useMemo(() => memory.stable(view), [memory, view])
-  const namespaces = useMemo(() => viewNamespaces(stableView), [stableView])
+  // Probe dots pulse on each tick while a person can follow them: at 16× and up a tick comes faster
+  // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
+  // Without pulses the tick times are left out, so tiles whose probes keep passing stay as they are.
+  const speed = useTimeline((s) => s.speed)
+  const ticks = speed <= PULSE_MAX_SPEED && view.pods.length <= PULSE_MAX_TILES
+  const stableView = useMemo(
+    () => memory.stable(ticks ? view : withoutProbeTicks(view)),
+    [memory, view, ticks],
+  )
+  // The same list while the same namespaces are there, so the memoised toolbar is not drawn again.
+  const namespaceList = viewNamespaces(stableView).join('\n')
+  const namespaces = useMemo(() => (namespaceList === '' ? [] : namespaceList.split('\n')), [namespaceList])
   const filtered = useMemo(
     () =>
       filterView(stableView, {
@@ -149,49 +164,52 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   )
   const events = useMemo<GraphEvents>(() => ({ onContextMenu }), [onContextMenu])
   const nodeNames = view.nodes.map((n) => n.name).join(',')
-  // Probe dots pulse on each tick while a person can follow them: at 16× and up a tick comes faster
-  // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
-  const speed = useTimeline((s) => s.speed)
-  const pulses = speed <= PULSE_MAX_SPEED && layout.podCount <= PULSE_MAX_TILES
+  const pulses = ticks && layout.podCount <= PULSE_MAX_TILES
+  // Past that many tiles, animations and transitions cost more than a frame (motion.css).
+  const motion = layout.podCount <= MOTION_MAX_TILES
+  const moving = useMemo<GraphMotion>(() => ({ motion, pulses }), [motion, pulses])
 
   return (
     <GraphEventsContext.Provider value={events}>
-      <div
-        className="cluster-graph"
-        data-view-t={view.t ?? ''}
-        data-pod-count={layout.podCount}
-        data-aggregated={layout.aggregated}
-        data-pulses={pulses ? 'on' : 'off'}
-      >
-        <ReactFlow
-          nodes={nodes}
-          edges={NO_EDGES}
-          nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={FIT}
-          minZoom={0.05}
-          maxZoom={2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          onlyRenderVisibleElements={false}
-          proOptions={{ hideAttribution: false }}
-          colorMode={theme}
-          aria-label="Cluster graph"
+      <GraphMotionContext.Provider value={moving}>
+        <div
+          className="cluster-graph"
+          data-view-t={view.t ?? ''}
+          data-pod-count={layout.podCount}
+          data-aggregated={layout.aggregated}
+          data-pulses={pulses ? 'on' : 'off'}
+          data-motion={motion ? 'on' : 'off'}
         >
-          <OverlayLayer shapes={shapes} />
-          <FitOnShapeChange layout={layout} reframeKey={`${revision}|${nodeNames}`} />
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-        <GraphToolbar
-          namespaces={namespaces}
-          hidden={filtered.hidden}
-          labelFilterValid={filtered.labelFilterValid}
-          podCount={layout.podCount}
-          aggregated={layout.aggregated}
-        />
-      </div>
+          <ReactFlow
+            nodes={nodes}
+            edges={NO_EDGES}
+            nodeTypes={nodeTypes}
+            fitView
+            fitViewOptions={FIT}
+            minZoom={0.05}
+            maxZoom={2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            onlyRenderVisibleElements={false}
+            proOptions={{ hideAttribution: false }}
+            colorMode={theme}
+            aria-label="Cluster graph"
+          >
+            <OverlayLayer shapes={shapes} />
+            <FitOnShapeChange layout={layout} reframeKey={`${revision}|${nodeNames}`} />
+            <Background gap={24} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+          <GraphToolbar
+            namespaces={namespaces}
+            hidden={filtered.hidden}
+            labelFilterValid={filtered.labelFilterValid}
+            podCount={layout.podCount}
+            aggregated={layout.aggregated}
+          />
+        </div>
+      </GraphMotionContext.Provider>
     </GraphEventsContext.Provider>
   )
 }

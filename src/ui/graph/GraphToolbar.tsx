@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useGraphOptions, type Overlay } from '../../state/graph-options'
 import { namespaceHue } from './status'
@@ -22,7 +23,8 @@ export interface GraphToolbarProps {
 }
 
 /** Overlays, filters by namespace and label, search by name, and the tile limit: a bar over the graph. */
-export function GraphToolbar({
+/** Memoised: the graph renders on every playback frame, the toolbar only when its props change. */
+export const GraphToolbar = memo(function GraphToolbar({
   namespaces,
   hidden,
   labelFilterValid,
@@ -136,4 +138,4 @@ export function GraphToolbar({
       </div>
     </div>
   )
-}
+})

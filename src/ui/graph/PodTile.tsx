@@ -1,8 +1,9 @@
-import { memo, useLayoutEffect, useRef } from 'react'
+import { memo, useState } from 'react'
 import type { PodView, ProbeDot } from '../../engine'
 import { useSelection } from '../../state/selection'
 import { useGraphEvents } from './events'
 import type { Point } from './layout'
+import { useGraphMotion } from './motion'
 import { useChangeCount, useLeaving } from './presence'
 import { FAMILY_STYLES, middleEllipsis, namespaceHue, statusFamily } from './status'
 
@@ -18,7 +19,6 @@ export interface PodTileProps {
   readonly extra?: Readonly<Record<`data-${string}`, string>>
 }
 
-const MOVE_MS = 350
 /** How long the exit animations last (styles.css `tile-out`, `tile-evict`). */
 const EXIT_MS = 450
 const EVICT_MS = 650
@@ -38,20 +38,11 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
   // data attributes so only the live tile answers for it.
   const leaving = useLeaving(pod.evicted ? EVICT_MS : EXIT_MS)
   const present = !leaving
-  const ref = useRef<HTMLDivElement>(null)
-  // A tile that comes from another card (a pod just scheduled) flies from where it was.
-  const fromX = from?.x
-  const fromY = from?.y
-  useLayoutEffect(() => {
-    if (fromX === undefined || fromY === undefined || !ref.current?.animate) return
-    ref.current.animate([{ translate: `${fromX}px ${fromY}px` }, { translate: '0 0' }], {
-      duration: MOVE_MS,
-      easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)',
-    })
-    // Only on mount: where it came from matters once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  // A tile that comes from another card (a pod just scheduled) flies from where it was: a CSS
+  // animation (motion.css `tile-fly`) from where it was when it appeared, which matters only once.
+  const [cameFrom] = useState(from)
   const events = useGraphEvents()
+  const { motion } = useGraphMotion()
   const selected = useSelection(
     (s) =>
       s.selected?.kind === 'Pod' && s.selected.namespace === pod.namespace && s.selected.name === pod.name,
@@ -71,8 +62,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
     : { 'aria-hidden': true }
   return (
     <div
-      ref={ref}
-      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${from ? ' tile-moved' : ''}`}
+      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${cameFrom ? ' tile-moved' : ''}`}
       onClick={select}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -91,6 +81,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
         {
           '--ns-hue': namespaceHue(pod.namespace),
           transform: `translate(${at.x}px, ${at.y}px)`,
+          ...(cameFrom ? { '--from-x': `${cameFrom.x}px`, '--from-y': `${cameFrom.y}px` } : {}),
         } as React.CSSProperties
       }
       {...data}
@@ -120,8 +111,8 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
       {/* A ring in the new colour when the status family changes (not on first appearance), and a
           flash on each crash or kill (the container's exit moment changes). CSS animations restarted
           by a new key: hundreds of tiles can change in one frame. */}
-      {ring > 0 ? <span key={`ring${ring}`} className="tile-ring" aria-hidden="true" /> : null}
-      {crash > 0 ? (
+      {motion && ring > 0 ? <span key={`ring${ring}`} className="tile-ring" aria-hidden="true" /> : null}
+      {motion && crash > 0 ? (
         <span key={`crash${crash}`} className="crash-flash" aria-hidden="true" data-crash={pod.lastCrashMs} />
       ) : null}
     </div>
@@ -132,6 +123,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
 function ProbeDotView({ dot }: { dot: ProbeDot }): React.JSX.Element {
   const failing = dot.state === 'fail' && dot.count !== undefined && dot.threshold !== undefined
   const tick = useChangeCount(dot.lastMs ?? null, (v) => v !== null)
+  const { pulses } = useGraphMotion()
   return (
     <span
       className={`probe-dot probe-${dot.state}`}
@@ -145,7 +137,7 @@ function ProbeDotView({ dot }: { dot: ProbeDot }): React.JSX.Element {
     >
       {dot.kind}
       {failing ? <sub className="probe-count">{dot.count}</sub> : null}
-      {tick > 0 ? <span key={tick} className="probe-pulse" aria-hidden="true" /> : null}
+      {pulses && tick > 0 ? <span key={tick} className="probe-pulse" aria-hidden="true" /> : null}
     </span>
   )
 }

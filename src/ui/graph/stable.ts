@@ -1,32 +1,35 @@
 /**
  * Structural sharing: `next` with every part that deep-equals the same part of `prev` replaced by
  * `prev`'s object. Views arrive from the worker as fresh copies on every frame; after this, an unchanged
- * pod, node or card keeps its identity, so memoised components skip it.
+ * pod, node or card keeps its identity, so memoised components skip it. Nothing is allocated for the
+ * parts that are equal: a copy is started only at the first difference found.
  *
  * @example replaceEqualDeep({ a: [1], b: 1 }, { a: [1], b: 2 }).a === prev.a // true
  */
 export function replaceEqualDeep<T>(prev: unknown, next: T): T {
   if (prev === next) return next
   if (Array.isArray(prev) && Array.isArray(next)) {
-    let same = prev.length === next.length
-    const out = next.map((item, i) => {
-      const v = replaceEqualDeep(prev[i], item)
-      if (v !== prev[i]) same = false
-      return v
-    })
-    return (same ? prev : out) as T
+    let out: unknown[] | null = prev.length === next.length ? null : []
+    for (let i = 0; i < next.length; i++) {
+      const v = replaceEqualDeep(prev[i], next[i] as unknown)
+      if (out === null && v !== prev[i]) out = prev.slice(0, i)
+      if (out !== null) out.push(v)
+    }
+    return (out ?? prev) as T
   }
   if (isPlain(prev) && isPlain(next)) {
-    const prevKeys = Object.keys(prev)
     const nextKeys = Object.keys(next)
-    let same = prevKeys.length === nextKeys.length
-    const out: Record<string, unknown> = {}
-    for (const k of nextKeys) {
+    let out: Record<string, unknown> | null = Object.keys(prev).length === nextKeys.length ? null : {}
+    for (let i = 0; i < nextKeys.length; i++) {
+      const k = nextKeys[i]!
       const v = replaceEqualDeep(prev[k], next[k])
-      out[k] = v
-      if (v !== prev[k] || !(k in prev)) same = false
+      if (out === null && (v !== prev[k] || !(k in prev))) {
+        out = {}
+        for (let j = 0; j < i; j++) out[nextKeys[j]!] = prev[nextKeys[j]!]
+      }
+      if (out !== null) out[k] = v
     }
-    return (same ? prev : out) as T
+    return (out ?? prev) as T
   }
   return next
 }
