@@ -75,12 +75,10 @@ export function Gallery({ onClose }: { onClose(): void }): React.JSX.Element {
                 onClick={() => {
                   keepCurrentWork('Before opening a gallery scenario')
                   openScenario(l.text, l.questions > 0 ? 0 : l.atS, l.select)
-                  useSession
-                    .getState()
-                    .setNotice({
-                      kind: 'info',
-                      text: `${l.title}${/[.?!]$/.test(l.title) ? '' : '.'} Watch for: ${l.watch}`,
-                    })
+                  useSession.getState().setNotice({
+                    kind: 'info',
+                    text: `${l.title}${/[.?!]$/.test(l.title) ? '' : '.'} Watch for: ${l.watch}`,
+                  })
                   onClose()
                 }}
               >
