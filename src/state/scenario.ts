@@ -27,12 +27,22 @@ export interface ScenarioState {
   readonly markers: readonly TimelineMarker[]
   /** The questions the player asks on the way (`spec.quiz`), of the last text without errors. */
   readonly quiz: readonly QuizQuestion[]
+  /** How far the simulation of a revision got, while it runs (null once it answered). */
+  readonly progress: SimulationProgress | null
   setText(text: string): void
+  /** The worker reported how far the simulation of `revision` got. */
+  acceptProgress(progress: SimulationProgress): void
   /** Asks for a timeline reaching at least `horizonS` seconds (re-simulates the same text). */
   extendHorizon(horizonS: number): void
   acceptReply(reply: AnalyzeReply): void
   /** A new view of the same timeline (the time cursor moved). */
   acceptView(view: ClusterView | null): void
+}
+
+export interface SimulationProgress {
+  readonly revision: number
+  readonly simulatedS: number
+  readonly horizonS: number
 }
 
 export const useScenario = create<ScenarioState>()((set, get) => ({
@@ -49,6 +59,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   minHorizonS: 0,
   markers: [],
   quiz: [],
+  progress: null,
   setText: (text) => {
     if (text === get().text) return
     set((s) => ({ text, revision: s.revision + 1 }))
@@ -70,7 +81,11 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       horizonFixed: reply.view !== null ? reply.horizonFixed : s.horizonFixed,
       markers: reply.view !== null ? reply.markers : s.markers,
       quiz: reply.view !== null ? reply.quiz : s.quiz,
+      progress: null,
     }))
+  },
+  acceptProgress: (progress) => {
+    if (progress.revision === get().revision) set({ progress })
   },
   acceptView: (view) => {
     if (view) set({ view })

@@ -96,6 +96,49 @@ describe('the engine worker watchdog, as the page wires it', () => {
     stop()
   })
 
+  it('a simulation that reports progress runs past the deadline, the page shows how far it got, and nothing restarts', async () => {
+    let made = 0
+    let report: ((simulatedS: number, horizonS: number) => void) | undefined
+    let finish = (): void => {}
+    const factory = () => {
+      made++
+      const remote = {
+        analyze: (
+          revision: number,
+          text: string,
+          _atS: number,
+          _minHorizonS: number | undefined,
+          progress: (simulatedS: number, horizonS: number) => void,
+        ) => {
+          if (text !== 'long') return Promise.resolve(reply(revision))
+          report = progress
+          return new Promise<AnalyzeReply>((resolve) => (finish = () => resolve(reply(revision))))
+        },
+        viewAt: () => Promise.resolve(null),
+      } as unknown as EngineApi
+      return { remote, terminate: () => {} }
+    }
+    const client = createEngineClient(factory)
+    const stop = startScenarioSync(client)
+    await vi.advanceTimersByTimeAsync(0)
+    useScenario.getState().setText('long')
+    await vi.advanceTimersByTimeAsync(ANALYZE_DEBOUNCE_MS)
+    const revision = useScenario.getState().revision
+    // A minute of work, reported every 15 s: each report restarts the 20 s deadline.
+    for (let i = 1; i <= 4; i++) {
+      await vi.advanceTimersByTimeAsync(15_000)
+      report!(i * 3600, 86_400)
+    }
+    expect(useScenario.getState().progress).toEqual({ revision, simulatedS: 4 * 3600, horizonS: 86_400 })
+    finish()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(useScenario.getState().analyzedRevision).toBe(revision)
+    expect(useScenario.getState().progress).toBeNull()
+    expect(made).toBe(1)
+    expect(useSession.getState().notice).toBeNull()
+    stop()
+  })
+
   it('a quick query unanswered for 2 s restarts the worker, which gets the text and then the query', async () => {
     const { made, factory } = fakeWorkers(
       () => false,

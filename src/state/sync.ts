@@ -53,12 +53,16 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
     const { revision, text, minHorizonS } = useScenario.getState()
     analyzing = revision
     const askedBefore = viewAsked
-    void client.api.analyze(revision, text, useTimeline.getState().timeS, minHorizonS).then((reply) => {
-      if (analyzing === reply.revision) analyzing = null
-      // The worker answers in order: views asked before this text are older than this reply's view.
-      viewApplied = Math.max(viewApplied, askedBefore)
-      useScenario.getState().acceptReply(reply)
-    }, ignoreStall)
+    const progress = (simulatedS: number, horizonS: number): void =>
+      useScenario.getState().acceptProgress({ revision, simulatedS, horizonS })
+    void client.api
+      .analyze(revision, text, useTimeline.getState().timeS, minHorizonS, progress)
+      .then((reply) => {
+        if (analyzing === reply.revision) analyzing = null
+        // The worker answers in order: views asked before this text are older than this reply's view.
+        viewApplied = Math.max(viewApplied, askedBefore)
+        useScenario.getState().acceptReply(reply)
+      }, ignoreStall)
   }
   const requestView = (timeS: number): void => {
     viewWanted = timeS

@@ -50,7 +50,7 @@ export function createAnalyzer(): EngineWorkerApi {
   const viewAt = (atS: number): AnalyzeReply['view'] =>
     timeline ? clusterView((viewCursor ??= timeline.cursor()).stateAt(clampMs(atS))) : null
   return {
-    analyze(revision, text, atS, minHorizonS = 0) {
+    analyze(revision, text, atS, minHorizonS = 0, progress) {
       const { objects, diagnostics, hasErrors } = analyzeScenario(text)
       const kinds: Record<string, number> = {}
       for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1
@@ -70,7 +70,11 @@ export function createAnalyzer(): EngineWorkerApi {
         }
       }
       const horizonS = fixed ?? Math.min(Math.max(DEFAULT_HORIZON_S, Math.ceil(minHorizonS)), MAX_HORIZON_S)
-      const options = { untilMs: horizonS * 1000, seed: scenarioSeed(objects) }
+      const options = {
+        untilMs: horizonS * 1000,
+        seed: scenarioSeed(objects),
+        onProgress: progress && ((ms: number) => void progress(ms / 1000, horizonS)),
+      }
       timeline = timeline ? resimulate(timeline, objects, options) : simulate(objects, options)
       viewCursor = null
       occurrences = eventLines(timeline)

@@ -1,4 +1,4 @@
-import { releaseProxy, wrap, type Remote } from 'comlink'
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink'
 import type { EngineWorkerApi } from './protocol'
 import { workerName } from './stall'
 import { Watchdog, WorkerStalledError, type Supervised, type Timers } from './watchdog'
@@ -7,7 +7,8 @@ export type EngineApi = Remote<EngineWorkerApi>
 
 /**
  * A simulation is allowed longer than a query: `npm run bench` shows an hour of 2,000 pods takes
- * seconds of wall time, which is work, not a hang. Every other call must answer within 2 s.
+ * seconds of wall time, which is work, not a hang. Its progress reports restart the deadline, so only a
+ * simulation silent for this long is taken for a hang. Every other call must answer within 2 s.
  */
 export const ANALYZE_DEADLINE_MS = 20_000
 
@@ -46,7 +47,16 @@ export function createEngineClient(factory: () => Supervised<EngineApi>, timers?
             )
           // The sync re-sends the text to a new worker itself; a query is asked once more, of the new
           // worker (which by then has the text), and fails for good only if that one stalls too.
-          if (key === 'analyze') return ask()
+          if (key === 'analyze') {
+            // Progress from the worker is a sign of work: the deadline starts again with each report.
+            const report = args[4] as ((simulatedS: number, horizonS: number) => void) | undefined
+            while (args.length < 4) args.push(undefined)
+            args[4] = proxy((simulatedS: number, horizonS: number) => {
+              dog.touch()
+              report?.(simulatedS, horizonS)
+            })
+            return ask()
+          }
           return ask().catch((error: unknown) => {
             if (error instanceof WorkerStalledError) return ask()
             throw error

@@ -79,9 +79,16 @@ export interface EngineWorkerApi {
   /**
    * Analyses and simulates the text, and returns the cluster at `atS` seconds. The timeline reaches at
    * least `minHorizonS` seconds unless the scenario fixes its duration. What did not change since the
-   * last timeline is not simulated again (`resimulate`).
+   * last timeline is not simulated again (`resimulate`). A long run calls `progress` a few times a
+   * second with how far it got, which keeps the watchdog from taking it for a hang.
    */
-  analyze(revision: number, text: string, atS: number, minHorizonS?: number): AnalyzeReply
+  analyze(
+    revision: number,
+    text: string,
+    atS: number,
+    minHorizonS?: number,
+    progress?: (simulatedS: number, horizonS: number) => void,
+  ): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
   /** Plain-language reasons for a pod's state at `atS` seconds (why Pending, not Ready, restarted…). */

@@ -146,6 +146,30 @@ describe('worker watchdog', () => {
     expect(dog.restarts).toBe(0)
   })
 
+  it('a long simulation that reports progress is not a hang; one silent for its whole deadline is', async () => {
+    const timers = manualTimers()
+    const { made, factory } = fakeWorkers(1)
+    const dog = new Watchdog<FakeRemote>(factory, () => {}, timers)
+    const first = dog.call((r) => r.answer(), 20_000)
+    // Progress every 15 s keeps it going for a minute, though each stretch is most of the deadline.
+    for (let i = 0; i < 4; i++) {
+      timers.advance(15_000)
+      dog.touch()
+    }
+    expect(made).toHaveLength(1)
+    // Then it goes silent: 20 s after the last sign of work, the worker is replaced.
+    timers.advance(19_999)
+    expect(made).toHaveLength(1)
+    timers.advance(1)
+    expect(made).toHaveLength(2)
+    expect(made[0]!.terminated).toBe(true)
+    await expect(first).rejects.toBeInstanceOf(WorkerStalledError)
+    // With nothing waiting, a stray progress message changes nothing.
+    dog.touch()
+    timers.advance(60_000)
+    expect(dog.restarts).toBe(1)
+  })
+
   it('a query queued behind a stuck call gets its own deadline once that one is failed', async () => {
     const timers = manualTimers()
     const { made, factory } = fakeWorkers(1)

@@ -91,6 +91,17 @@ export class Watchdog<R> {
     })
   }
 
+  /**
+   * The worker showed it is working on the oldest call (a long simulation reported progress): that
+   * call's deadline starts again, so only a worker silent for the whole deadline counts as hung.
+   */
+  touch(): void {
+    const head = this.inFlight[0]
+    if (!head || head.timer === null) return
+    this.timers.clear(head.timer)
+    head.start()
+  }
+
   /** Takes a call off the queue (false if it already was); the next one's deadline starts. */
   private settle(entry: InFlight): boolean {
     const at = this.inFlight.indexOf(entry)

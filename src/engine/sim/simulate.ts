@@ -44,7 +44,15 @@ export interface SimulateOptions {
   readonly limits?: { readonly logEntries?: number; readonly keyframeEntries?: number }
   /** Turns a manifest's body into the object the API server stores (defaults, admission). */
   readonly admit?: (kind: string, body: Record<string, unknown>, sim: Sim) => Record<string, unknown>
+  /**
+   * Told the simulated time reached every PROGRESS_EVERY_STEPS steps, so a caller can show progress and
+   * tell a long run from a hung one. It only observes: the run is the same with or without it.
+   */
+  readonly onProgress?: (simulatedMs: number) => void
 }
+
+/** How many steps of a run pass between two `onProgress` calls (a few per second of wall time). */
+export const PROGRESS_EVERY_STEPS = 2000
 
 export interface Keyframe {
   readonly at: number
@@ -156,7 +164,7 @@ export function simulate(objects: readonly LoadedObject[], options: SimulateOpti
     nextAt: o.every,
     entries: stateEntries(sim.s),
   }
-  return runOn(sim, { objects, setup: o, actions: sim.s.actions }, [start], null)
+  return runOn(sim, { objects, setup: o, actions: sim.s.actions }, [start], null, options.onProgress)
 }
 
 /**
@@ -199,11 +207,17 @@ export function resimulate(
     state: { ...k.state, owner: {}, shared: { objects: true, events: true, runtime: true }, log, actions },
   }))
   const sim = newSimFrom(fork(kept[i]!.state, log), o.admit)
-  return runOn(sim, { objects, setup: o, actions }, kept, kept[i]!.at)
+  return runOn(sim, { objects, setup: o, actions }, kept, kept[i]!.at, options.onProgress)
 }
 
 /** Runs `sim` from its last keyframe to the horizon, taking keyframes on the way. */
-function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: number | null): Timeline {
+function runOn(
+  sim: Sim,
+  inputs: RunInputs,
+  keyframes: Keyframe[],
+  resumedFrom: number | null,
+  onProgress?: (simulatedMs: number) => void,
+): Timeline {
   const { every, model, epochMs, admit } = inputs.setup
   let untilMs = inputs.setup.untilMs
   let stopped: Timeline['stopped'] = null
@@ -248,6 +262,7 @@ function runOn(sim: Sim, inputs: RunInputs, keyframes: Keyframe[], resumedFrom: 
     step(sim, model)
     steps++
     if (++processed >= KEYFRAME_EVERY_TASKS) keyframe()
+    if (onProgress && steps % PROGRESS_EVERY_STEPS === 0) onProgress(s.now)
   }
   s.now = untilMs
   const finalState = snapshot(s)

@@ -19,6 +19,7 @@ import { ExportMenu } from '../classroom/ExportMenu'
 import { QuizLayer } from '../classroom/QuizDialog'
 import { usePresenter } from '../classroom/presenter'
 import '../classroom/classroom.css'
+import { SimulationProgress } from './SimulationProgress'
 
 const Editor = lazy(() => import('../editor/Editor'))
 
@@ -54,6 +55,7 @@ export function App(): React.JSX.Element {
           <span className="summary" aria-live="polite" data-testid="summary">
             {objectCount} object{objectCount === 1 ? '' : 's'} · {errors} error{errors === 1 ? '' : 's'} ·{' '}
             {warnings} warning{warnings === 1 ? '' : 's'}
+            <SimulationProgress />
           </span>
           {presenting ? null : <ViewToggles />}
           <SessionBar />
