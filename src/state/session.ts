@@ -69,9 +69,8 @@ export function currentShared(): SharedState {
  */
 export function currentLink(flags: readonly LinkFlag[] = []): string {
   const base = new URL(window.location.href)
-  base.hash = ''
   for (const f of LINK_FLAGS) base.searchParams.delete(f)
-  return shareUrl(base.toString(), { ...currentShared(), ...(flags.length ? { flags } : {}) }, ENGINE_VERSION)
+  return shareUrl(base.toString(), { ...currentShared(), flags }, ENGINE_VERSION)
 }
 
 let persistence: Persistence | null = null

@@ -130,7 +130,7 @@ export function runScheduler(sim: Sim): void {
   snap.nominated = new Map()
   for (const p of pending) {
     const node = p.status?.nominatedNodeName
-    if (node) snap.nominated.set(node, [...(snap.nominated.get(node) ?? []), p])
+    if (node) nominate(snap, node, p)
   }
   for (const pod of pending) scheduleOne(sim, snap, pod)
 }
@@ -323,6 +323,11 @@ function place(sim: Sim, snap: Snapshot, pod: PodObj, node: NodeInfo): void {
   unNominate(snap, pod)
 }
 
+/** Counts `pod` as nominated to `node` for the rest of the pass. */
+function nominate(snap: Snapshot, node: string, pod: PodObj): void {
+  snap.nominated?.set(node, [...(snap.nominated.get(node) ?? []), pod])
+}
+
 function unNominate(snap: Snapshot, pod: PodObj): void {
   for (const [node, pods] of snap.nominated ?? []) {
     const rest = pods.filter((p) => p.metadata.uid !== pod.metadata.uid)
@@ -443,7 +448,7 @@ function postFilter(
     }
   // The nominator records the pod at once: the rest of the pass counts it on the node.
   unNominate(snap, pod)
-  snap.nominated?.set(name, [...(snap.nominated.get(name) ?? []), pod])
+  nominate(snap, name, pod)
   return { message: '', nominated: name }
 }
 

@@ -6,9 +6,8 @@ import { formatClock } from '../../state/timeline'
  * next to the summary; nothing once the worker has answered for the text on screen.
  */
 export function SimulationProgress(): React.JSX.Element | null {
-  const progress = useScenario((s) =>
-    s.progress && s.progress.revision === s.revision && s.analyzedRevision !== s.revision ? s.progress : null,
-  )
+  // The reply clears it; one of an older text is stale once the text changed.
+  const progress = useScenario((s) => (s.progress?.revision === s.revision ? s.progress : null))
   if (!progress) return null
   const { simulatedS, horizonS } = progress
   const done = Math.min(simulatedS, horizonS)
