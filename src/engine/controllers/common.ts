@@ -13,6 +13,7 @@ import { keyOf, objKey, type KObject } from '../sim/state'
 import { parseTime, rfc3339 } from '../sim/time'
 import { selectorMatches } from '../api/selectors'
 import type { Refusal } from '../api/refusal'
+import { flat } from '../model/flat'
 
 export type PodObj = Pod & KObject
 /**
@@ -150,7 +151,7 @@ export function generateName(sim: Sim, kind: string, namespace: string | undefin
   const cut = base.length > 58 ? base.slice(0, 58) : base
   let name = `${cut}${randomSuffix(rng)}`
   while (sim.s.objects.has(keyOf(kind, namespace, name))) name = `${cut}${randomSuffix(rng)}`
-  return name
+  return flat(name)
 }
 
 /**

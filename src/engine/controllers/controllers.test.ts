@@ -12,7 +12,7 @@ import { clusterObjects } from '../views'
 import { applyObject, deleteWorkload, scaleWorkload } from './apply'
 import type { PodObj } from './common'
 import { resolveFenceposts } from './deployment'
-import { reconcileWorkloads } from './index'
+import { gcWatch, reconcileWorkloads } from './index'
 import { podFailureBackoffMs } from './job'
 import { lessRanked } from './replicaset'
 
@@ -643,14 +643,17 @@ describe('Job (job_controller.go, reference F4)', () => {
   })
 })
 
-/** A hand-driven simulation: the controllers, with pods made Ready (or removed) by the test. */
+/**
+ * A hand-driven simulation: the controllers, with pods made Ready (or removed) by the test. The garbage
+ * collector's informer is the one watch it keeps.
+ */
 function handSim(text: string): { sim: Sim; pass: (ms?: number) => void } {
   const tl = run(text, 0)
   const state = snapshot(tl.stateAt(0))
   const suffix = () => 'abcde'
   const sim: Sim = {
     s: state,
-    watchers: [],
+    watchers: [gcWatch],
     admit: (kind, body) =>
       kind === 'Pod'
         ? (createPod(body, { suffix }) as unknown as Record<string, unknown>)

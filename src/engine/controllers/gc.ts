@@ -5,15 +5,50 @@
  * `foregroundDeletion` finalizer waits until its dependents that block owner deletion are gone, and
  * those are deleted first; `orphan` removes the references instead.
  */
-import { deleteObject, updateObject, type Sim } from '../sim/sim'
-import { objKey, type KObject } from '../sim/state'
+import { deleteObject, updateObject, type Change, type Sim } from '../sim/sim'
+import { keyOf, objKey, type KObject, type SimState } from '../sim/state'
 import { deletePodGracefully, nowStamp, type PodObj } from './common'
 
 export const FOREGROUND = 'foregroundDeletion'
 export const ORPHAN = 'orphan'
 
-/** One pass of the collector over the whole store. */
+/**
+ * The collector's informer (its graph builder's event handlers): notes a change that may give the next
+ * pass something to do, so that a pass over a store where nothing changed that way is skipped. That is
+ * any deletion, any object being deleted (or that was), and an object with an owner reference that
+ * does not name a live owner (looked up by kind, namespace and name, then compared by UID); anything
+ * else leaves every pass decision as it was. A state that never noted anything counts as changed.
+ */
+export function gcWatch(sim: Sim, ch: Change): void {
+  const s = sim.s as SimState & GcState
+  if (s.gcDirty) return
+  if (ch.op === 'delete' || ch.object.metadata.deletionTimestamp || ch.old?.metadata.deletionTimestamp)
+    s.gcDirty = true
+  else if (!ownersLive(sim, ch.object)) s.gcDirty = true
+}
+
+/** The collector's flag on the state (plain data, so keyframes carry it). */
+interface GcState {
+  gcDirty?: boolean
+}
+
+function ownersLive(sim: Sim, o: KObject): boolean {
+  const refs = o.metadata.ownerReferences
+  if (!refs) return true
+  for (const r of refs) {
+    const owner =
+      sim.s.objects.get(keyOf(r.kind, o.metadata.namespace, r.name)) ??
+      sim.s.objects.get(keyOf(r.kind, undefined, r.name))
+    if (!owner || owner.metadata.uid !== r.uid || owner.metadata.deletionTimestamp) return false
+  }
+  return true
+}
+
+/** One pass of the collector over the whole store (none when nothing changed that matters to it). */
 export function collectGarbage(sim: Sim): void {
+  const st = sim.s as SimState & GcState
+  if (st.gcDirty === false) return
+  st.gcDirty = false
   const byUid = new Map<string, KObject>()
   for (const o of sim.s.objects.values()) if (o.metadata.uid) byUid.set(o.metadata.uid, o)
   const finalizers = (o: KObject): string[] => (o.metadata.finalizers as string[] | undefined) ?? []

@@ -19,6 +19,7 @@ import { reconcileReplicaSet, type RSObj } from './replicaset'
 import { reconcileStatefulSet, type STSObj } from './statefulset'
 
 export type { NewPod } from './common'
+export { gcWatch } from './gc'
 
 /** The kinds whose changes wake the controllers (besides owned pods, nodes and deletions). */
 export const WORKLOAD_KINDS = [

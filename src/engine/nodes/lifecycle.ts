@@ -93,9 +93,13 @@ function kubeletRef(node: NodeObj): KObject {
 
 /** At boot: each kubelet's first status report at its first tick (the last one is over 5 min old). */
 export function startNodeLifecycle(sim: Sim): void {
-  for (const node of listObjects<NodeObj>(sim, 'Node')) {
+  const nodes = listObjects<NodeObj>(sim, 'Node')
+  // Every node's record at once: one copy of the record, not one per node.
+  const health: Record<string, NodeHealth> = { ...nodeLife(sim.s).nodes }
+  for (const node of nodes) health[node.metadata.name] = healthOf(sim, node.metadata.name)
+  update(sim, (l) => ({ ...l, nodes: health }))
+  for (const node of nodes) {
     const name = node.metadata.name
-    setHealth(sim, name, {})
     scheduleAt(sim, phaseOf(name), { type: 'node', step: 'report', node: name, gen: 0 })
     if (!!node.spec?.unschedulable !== hasTaint(node, TAINT_UNSCHEDULABLE, 'NoSchedule'))
       schedule(sim, 0, { type: 'node', step: 'taints', node: name, gen: 0 })

@@ -2,6 +2,7 @@ import type { Event as K8sEvent, ObjectReference } from 'kubernetes-types/core/v
 import { record, type Sim } from './sim'
 import { writableEvents, type KObject } from './state'
 import { rfc3339 } from './time'
+import { flat } from '../model/flat'
 
 export interface EventSource {
   /** `kubelet`, `default-scheduler`, `deployment-controller`, … */
@@ -26,7 +27,9 @@ export interface EventInput {
 export function recordEvent(sim: Sim, involved: KObject, source: EventSource, input: EventInput): K8sEvent {
   const s = sim.s
   const ns = involved.metadata.namespace ?? 'default'
-  const key = `${source.component}\u0000${source.host ?? ''}\u0000${involved.kind}\u0000${ns}\u0000${involved.metadata.name}\u0000${involved.metadata.uid ?? ''}\u0000${input.fieldPath ?? ''}\u0000${input.type}\u0000${input.reason}\u0000${input.message}`
+  const key = flat(
+    `${source.component}\u0000${source.host ?? ''}\u0000${involved.kind}\u0000${ns}\u0000${involved.metadata.name}\u0000${involved.metadata.uid ?? ''}\u0000${input.fieldPath ?? ''}\u0000${input.type}\u0000${input.reason}\u0000${input.message}`,
+  )
   const nowStamp = rfc3339(s.epochMs + s.now)
   const existing = s.events.get(key)
   let event: K8sEvent
@@ -43,14 +46,14 @@ export function recordEvent(sim: Sim, involved: KObject, source: EventSource, in
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${involved.metadata.name}.${nanos}`,
+        name: flat(`${involved.metadata.name}.${nanos}`),
         namespace: ns,
         resourceVersion: String(++s.rv),
         creationTimestamp: nowStamp,
       },
       involvedObject: involvedObject(involved, input.fieldPath),
       reason: input.reason,
-      message: input.message,
+      message: flat(input.message),
       source: source.host
         ? { component: source.component, host: source.host }
         : { component: source.component },

@@ -3,6 +3,7 @@ import { nextInt } from './rng'
 import type { KObject, LogEntry, SimState, Task } from './state'
 import { keyOf, objKey, writableObjects } from './state'
 import { rfc3339 } from './time'
+import { flat } from '../model/flat'
 
 /** A change to the API store, as a watch delivers it. */
 export interface Change {
@@ -44,7 +45,7 @@ export function newUid(sim: Sim): string {
     else if (i === 19) out += hex[8 + nextInt(sim.s.rng, 4)]
     else out += hex[nextInt(sim.s.rng, 16)]
   }
-  return out
+  return flat(out)
 }
 
 export function getObject<T extends KObject = KObject>(
@@ -143,6 +144,8 @@ export function deleteObject(sim: Sim, key: string): void {
 }
 
 export function record(sim: Sim, entry: LogEntry): void {
+  flat(entry.key)
+  flat(entry.summary)
   sim.s.log.push(entry)
 }
 

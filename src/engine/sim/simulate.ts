@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1'
 import { clusterNodes } from '../cluster/nodes'
 import { layeredModel } from '../container/model'
-import { reconcileWorkloads, wantsReconcile } from '../controllers'
+import { gcWatch, reconcileWorkloads, wantsReconcile } from '../controllers'
 import type { ContainerModel } from '../kubelet/model'
 import { killDone, onProbeTask, processWake, syncPod } from '../kubelet/pod-worker'
 import type { LoadedObject } from '../model/object'
@@ -230,8 +230,15 @@ function runOn(
   let processed = 0
   let steps = 0
   const keyframe = (): void => {
-    const entries = keyframes[keyframes.length - 1]!.entries + stateEntries(s)
-    keyframes.push({ at: s.now, state: snapshot(s), logLength: s.log.length, nextAt, entries })
+    // A keyframe at the same moment as the last one hides it: seeking and resuming start from the last
+    // keyframe at or before a moment, so the earlier one would never be read again, only kept in memory.
+    // (The first keyframe, the state right after boot, always stays.)
+    const last = keyframes.length - 1
+    const hides = last > 0 && keyframes[last]!.at === s.now
+    const entries = keyframes[hides ? last - 1 : last]!.entries + stateEntries(s)
+    const next = { at: s.now, state: snapshot(s), logLength: s.log.length, nextAt, entries }
+    if (hides) keyframes[last] = next
+    else keyframes.push(next)
     processed = 0
   }
   for (;;) {
@@ -462,6 +469,7 @@ const watchers: Watcher[] = [
       schedule(sim, KUBELET_SYNC_LATENCY_MS, { type: 'pod-sync', pod: ch.key })
   },
   (sim: Sim, ch: Change) => {
+    gcWatch(sim, ch)
     if (wantsReconcile(ch)) scheduleOnce(sim, 'controllers', 0)
   },
   // Node lifecycle: cordon taints, the taint-eviction controller (src/engine/nodes).
