@@ -3,6 +3,7 @@
 import { loadManifests } from '../engine/parse/loader'
 import { createRng } from '../engine/sim/rng'
 import { resimulate, simulate } from '../engine/sim/simulate'
+import { SCHEDULE_LATENCY_MS } from '../engine/sim/latencies'
 
 const HOUR_MS = 3_600_000
 
@@ -133,7 +134,7 @@ spec:
   if (rows.has('failure')) timed('node failure, 500 pods on it (15 min)', failure, 900_000)
   if (!rows.has('scheduler')) return
 
-  // The scheduler placing 10,000 pods on 500 nodes (simulated until every pod is bound).
+  // The scheduler placing 10,000 pods on 500 nodes, from the Deployment's creation until every pod is bound.
   const burst = `apiVersion: kubeplay.dev/v1alpha1
 kind: Scenario
 metadata: {name: burst}
@@ -151,19 +152,40 @@ spec:
       containers: [{name: web, image: "nginx:1.27", resources: {requests: {cpu: 10m, memory: 16Mi}}}]
 `
   const objects = loadManifests(burst).objects
+  // Until every pod is bound: the ReplicaSet creates them at t = 0 (500 per sync), and the scheduling
+  // pass they wake, SCHEDULE_LATENCY_MS later, binds them all. The row checks that they all are.
   const t0 = performance.now()
   const c0 = process.cpuUsage()
-  simulate(objects, { untilMs: 1_000 })
+  const placed = simulate(objects, { untilMs: SCHEDULE_LATENCY_MS })
   const wall = performance.now() - t0
+  const cpu = cpuSince(c0)
+  const bound = boundPods(placed.stateAt(SCHEDULE_LATENCY_MS))
+  const ok = wall <= 2000 && bound === 10_000
   console.log(
     row([
       'scheduler: 10,000 pods onto 500 nodes',
       `${(wall / 1000).toFixed(2)} s`,
       '≤ 2.00 s',
-      wall <= 2000 ? 'yes' : 'NO',
-      cpuSince(c0),
+      ok ? 'yes' : 'NO',
+      cpu,
     ]),
   )
+  // The same scenario on to 1 s of simulated time: the kubelets then take in all 10,000 pods (two status
+  // writes and an image pull each), which is not the scheduler's work; shown for comparison.
+  const t1 = performance.now()
+  const c1 = process.cpuUsage()
+  simulate(objects, { untilMs: 1_000 })
+  console.log(
+    `  ${bound.toLocaleString('en-US')} pods bound at t = ${SCHEDULE_LATENCY_MS} ms; the same run on to t = 1 s (the kubelets starting every pod): ${((performance.now() - t1) / 1000).toFixed(2)} s, cpu ${cpuSince(c1)}`,
+  )
+}
+
+/** Pods with a node at the end of the run. */
+function boundPods(state: { objects: ReadonlyMap<string, { kind: string; spec?: unknown }> }): number {
+  let n = 0
+  for (const o of state.objects.values())
+    if (o.kind === 'Pod' && (o.spec as { nodeName?: string } | undefined)?.nodeName) n++
+  return n
 }
 
 /**
