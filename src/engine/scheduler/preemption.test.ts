@@ -162,3 +162,143 @@ describe('calculateNumCandidates (default_preemption.go, DefaultPreemptionArgs d
     expect([0, 50, 100, 200, 1000, 5000].map(numCandidates)).toEqual([0, 50, 100, 100, 100, 500])
   })
 })
+
+/** PriorityClasses, nodes of `cpu` CPUs, and pods pinned to them (`spec.nodeName`), then an urgent pod at 30 s. */
+function pinned(
+  nodes: Record<string, string>,
+  pods: { name: string; node: string; cls: string; cpu: string; app?: string; created?: string }[],
+  urgentCpu: string,
+  extra = '',
+): string {
+  const classes = { high: 1000, five: 5, zero: 0 }
+  return [
+    `apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: pick}
+spec:
+  timeline:
+    - at: 30s
+      action: apply
+      manifest:
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: urgent}
+        spec:
+          priorityClassName: high
+          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "${urgentCpu}"}}}]
+`,
+    ...Object.entries(nodes).map(
+      ([name, cpu]) => `apiVersion: v1
+kind: Node
+metadata: {name: ${name}}
+status: {capacity: {cpu: "${cpu}", memory: 4Gi, pods: "110"}}
+`,
+    ),
+    ...Object.entries(classes).map(
+      ([name, value]) => `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: ${name}}
+value: ${value}
+`,
+    ),
+    ...pods.map(
+      (p) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${p.name}
+  labels: {app: ${p.app ?? p.name}}${p.created ? `\n  creationTimestamp: "${p.created}"` : ''}
+spec:
+  nodeName: ${p.node}
+  priorityClassName: ${p.cls}
+  containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "${p.cpu}"}}}]
+`,
+    ),
+    ...(extra ? [extra] : []),
+  ].join('---\n')
+}
+
+/** The pods the scheduler preempted, and the node the urgent pod went to (nominated, then bound), at 31 s. */
+function outcome(text: string): { preempted: string[]; node: string | undefined } {
+  const tl = run(text, 31)
+  const { pods } = at(tl, 31)
+  return {
+    preempted: logged(tl, 'Preempted')
+      .map((l) => l.split(' ')[1]!)
+      .sort(),
+    node: ((p) => p?.spec?.nodeName ?? p?.status?.nominatedNodeName)(
+      pods.find((p) => p.metadata!.name === 'urgent'),
+    ),
+  }
+}
+
+describe('which pods and which node (default_preemption.go SelectVictimsOnNode, preemption.go pickOneNodeForPreemption)', () => {
+  it('reprieves the pod that started first (MoreImportantPod: priority, then status.startTime), not the one created first', () => {
+    // `old` claims an earlier creationTimestamp but reaches the node at 10 s; `early` runs from t = 0.
+    const text = pinned(
+      { 'node-a': '2' },
+      [{ name: 'early', node: 'node-a', cls: 'zero', cpu: '1' }],
+      '1',
+      `apiVersion: v1
+kind: Pod
+metadata: {name: placeholder}
+spec: {containers: [{name: c, image: nginx:1.27}]}
+`,
+    ).replace(
+      '  timeline:\n',
+      `  timeline:
+    - at: 10s
+      action: apply
+      manifest:
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: old, labels: {app: old}, creationTimestamp: "2025-12-31T00:00:00Z"}
+        spec:
+          nodeName: node-a
+          priorityClassName: zero
+          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "1"}}}]
+`,
+    )
+    expect(outcome(text)).toEqual({ preempted: ['old'], node: 'node-a' })
+  })
+
+  it('prefers the node where no PodDisruptionBudget is violated (criterion 1)', () => {
+    const pdb = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: guard}
+spec:
+  minAvailable: 1
+  selector: {matchLabels: {app: guarded}}
+`
+    const text = pinned(
+      { 'node-a': '1', 'node-b': '1' },
+      [
+        { name: 'guarded', node: 'node-a', cls: 'zero', cpu: '1' },
+        { name: 'free', node: 'node-b', cls: 'zero', cpu: '1' },
+      ],
+      '1',
+      pdb,
+    )
+    expect(outcome(text)).toEqual({ preempted: ['free'], node: 'node-b' })
+    // Without the budget the tie goes to the first node in the dry run's order.
+    expect(outcome(text.replace(pdb, '').replace(/---\n$/, ''))).toEqual({
+      preempted: ['guarded'],
+      node: 'node-a',
+    })
+  })
+
+  it('weighs each victim from −2³¹ in the sum of priorities, so fewer victims win (criterion 3)', () => {
+    // node-a: victims 5, 0, 0 (sum 5 + 3·2³¹); node-b: victims 5, 5 (sum 10 + 2·2³¹): node-b.
+    const text = pinned(
+      { 'node-a': '3', 'node-b': '3' },
+      [
+        { name: 'a1', node: 'node-a', cls: 'five', cpu: '1' },
+        { name: 'a2', node: 'node-a', cls: 'zero', cpu: '1' },
+        { name: 'a3', node: 'node-a', cls: 'zero', cpu: '1' },
+        { name: 'b1', node: 'node-b', cls: 'five', cpu: '1500m' },
+        { name: 'b2', node: 'node-b', cls: 'five', cpu: '1500m' },
+      ],
+      '3',
+    )
+    expect(outcome(text)).toEqual({ preempted: ['b1', 'b2'], node: 'node-b' })
+  })
+})

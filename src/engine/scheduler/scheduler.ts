@@ -9,9 +9,11 @@
  */
 import { deletePod } from '../sim/actions'
 import { recordEvent } from '../sim/recorder'
-import { replaceObject, updateObject, type Sim } from '../sim/sim'
+import { listObjects, replaceObject, updateObject, type Sim } from '../sim/sim'
 import { objKey, type KObject, type SimState } from '../sim/state'
-import { rfc3339 } from '../sim/time'
+import { parseTime, rfc3339 } from '../sim/time'
+import { selectorMatches } from '../api/selectors'
+import type { PdbObj } from '../controllers/disruption'
 import {
   cmp,
   isRejected,
@@ -370,7 +372,9 @@ function notEligibleToPreempt(snap: Snapshot, pod: PodObj, statuses: NodeToStatu
 /**
  * PostFilter: DynamicResources (nothing to deallocate), then DefaultPreemption (`preemption.go`
  * `Preempt`): nodes rejected only as Unschedulable are tried with every lower-priority pod removed;
- * when some node then fits, the cheapest candidate's victims are evicted and the pod nominated there.
+ * when some node then fits, as many of those pods as still let it fit are reprieved (PodDisruptionBudgets
+ * weighed), and the victims of the node `pickOneNodeForPreemption` prefers are evicted and the pod
+ * nominated there.
  */
 function postFilter(
   sim: Sim,
@@ -382,17 +386,21 @@ function postFilter(
   const notEligible = notEligibleToPreempt(snap, pod, diagnosis.statuses)
   if (notEligible) return { message: postFilterMessage(`preemption: ${notEligible}`) }
   const statuses = new Map<string, Status>()
-  const candidates: { node: NodeInfo; victims: PodObj[] }[] = []
   const prio = priority(pod)
   // `findCandidates`: the nodes the filters rejected as Unschedulable (preemption may help there).
   const potential = snap.nodes.filter(
     (n) => (diagnosis.statuses.nodes.get(n.name) ?? diagnosis.statuses.absent).code === 'Unschedulable',
   )
-  // `DryRunPreemption` stops once it has `calculateNumCandidates` candidates. It starts at a random
-  // offset (`GetOffsetAndNumCandidates`); here at the first node, so that runs stay deterministic.
+  // `DryRunPreemption`: candidates that violate no PodDisruptionBudget first; it stops once it has one
+  // of those and `calculateNumCandidates` in all (each list holds at most that many). It starts at a
+  // random offset (`GetOffsetAndNumCandidates`); here at the first node, so that runs stay deterministic.
   const wanted = numCandidates(potential.length)
+  const pdbs = listObjects<PdbObj>(sim, 'PodDisruptionBudget')
+  const now = sim.s.epochMs + sim.s.now
+  const nonViolating: Candidate[] = []
+  const violating: Candidate[] = []
   for (const node of potential) {
-    if (candidates.length >= wanted) break
+    if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break
     const lower = node.pods.filter((p) => priority(p) < prio)
     if (lower.length === 0) {
       statuses.set(
@@ -407,37 +415,55 @@ function postFilter(
       const d = findNodesThatFit(cycleFor(sim, snap, pod, nodes), undefined, trial)
       return d.feasible.length > 0 ? null : (d.statuses.nodes.get(node.name) ?? d.statuses.absent)
     }
-    const base = node.pods.filter((p) => priority(p) >= prio)
-    const verdict = fitsWith(base)
+    const kept = node.pods.filter((p) => priority(p) >= prio)
+    const verdict = fitsWith(kept)
     if (verdict) {
       statuses.set(node.name, verdict)
       continue
     }
-    // Reprieve as many victims as possible, most important first.
-    const kept = [...base]
+    // `SelectVictimsOnNode`: reprieve as many as possible, most important first (`MoreImportantPod`),
+    // those whose eviction would violate a budget before the others.
+    const moreImportant = (a: PodObj, b: PodObj): number =>
+      priority(b) - priority(a) || startTime(a, now) - startTime(b, now)
+    const split = podsWithPdbViolation([...lower].sort(moreImportant), pdbs)
     const victims: PodObj[] = []
-    const order = [...lower].sort((a, b) => priority(b) - priority(a) || cmp(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '')) // prettier-ignore
-    for (const v of order) {
-      if (fitsWith([...kept, v]) === null) kept.push(v)
-      else victims.push(v)
+    let numViolating = 0
+    const reprieve = (v: PodObj): boolean => {
+      if (fitsWith([...kept, v]) === null) {
+        kept.push(v)
+        return true
+      }
+      victims.push(v)
+      return false
     }
-    candidates.push({ node, victims })
+    for (const v of split.violating) if (!reprieve(v)) numViolating++
+    for (const v of split.nonViolating) reprieve(v)
+    if (split.violating.length > 0 && split.nonViolating.length > 0) victims.sort(moreImportant)
+    const list = numViolating === 0 ? nonViolating : violating
+    if (list.length < wanted) list.push({ node, victims, numViolating })
   }
+  const candidates = [...nonViolating, ...violating]
   // No candidate: the FitError, and the pod's nomination cleared (`NewPostFilterResultWithNominatedNode("")`).
   if (candidates.length === 0)
     return { message: postFilterMessage(preemptionMessage(snap.nodes.length, statuses)), nominated: '' }
-  // pickOneNodeForPreemption: lowest highest-victim priority, lowest priority sum, fewest victims.
-  const key = (c: (typeof candidates)[number]) => [
-    Math.max(...c.victims.map(priority)),
-    c.victims.reduce((s, v) => s + priority(v), 0),
-    c.victims.length,
+  // `pickOneNodeForPreemption`: fewest budget violations, lowest highest-victim priority, lowest sum of
+  // priorities (each counted from −2³¹, so fewer victims weigh less), fewest victims, the latest start
+  // among the highest-priority victims; then the first (kube-scheduler's map order is random).
+  const scores: ((c: Candidate) => number)[] = [
+    (c) => -c.numViolating,
+    (c) => -priority(c.victims[0]!),
+    (c) => -c.victims.reduce((sum, v) => sum + priority(v) + 2 ** 31, 0),
+    (c) => -c.victims.length,
+    (c) => earliestStartOfMostImportant(c.victims, now),
   ]
-  candidates.sort((a, b) => {
-    const ka = key(a)
-    const kb = key(b)
-    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!
-  })
-  const chosen = candidates[0]!
+  let best = candidates
+  for (const score of scores) {
+    if (best.length === 1) break
+    const values = best.map(score)
+    const max = Math.max(...values)
+    best = best.filter((_, i) => values[i] === max)
+  }
+  const chosen = best[0]!
   for (const victim of chosen.victims) evict(sim, victim, pod, chosen.node.name)
   // `prepareCandidate`: lower-priority pods nominated to the node lose their nomination.
   const name = chosen.node.name
@@ -450,6 +476,58 @@ function postFilter(
   unNominate(snap, pod)
   nominate(snap, name, pod)
   return { message: '', nominated: name }
+}
+
+/** A node where preemption would let the pod fit, and the pods it would evict there. */
+interface Candidate {
+  readonly node: NodeInfo
+  /** Most important first (`MoreImportantPod`). */
+  readonly victims: PodObj[]
+  /** Victims whose eviction a PodDisruptionBudget does not allow. */
+  readonly numViolating: number
+}
+
+/** `util.GetPodStartTime`: `status.startTime`, or now for a pod that has not started. */
+function startTime(p: PodObj, now: number): number {
+  return parseTime(p.status?.startTime) ?? now
+}
+
+/** `util.GetEarliestPodStartTime`: the earliest start among the victims of the highest priority. */
+function earliestStartOfMostImportant(victims: readonly PodObj[], now: number): number {
+  const top = Math.max(...victims.map(priority))
+  return Math.min(...victims.filter((v) => priority(v) === top).map((v) => startTime(v, now)))
+}
+
+/**
+ * `filterPodsWithPDBViolation` (`default_preemption.go`): in order, each pod takes one disruption from
+ * every budget of its namespace whose selector matches it (an empty selector matches none here); a pod
+ * that takes a budget below zero violates it.
+ */
+function podsWithPdbViolation(
+  pods: readonly PodObj[],
+  pdbs: readonly PdbObj[],
+): { violating: PodObj[]; nonViolating: PodObj[] } {
+  const allowed = pdbs.map((b) => b.status?.disruptionsAllowed ?? 0)
+  const violating: PodObj[] = []
+  const nonViolating: PodObj[] = []
+  for (const p of pods) {
+    const labels = p.metadata.labels ?? {}
+    let violated = false
+    if (Object.keys(labels).length > 0)
+      pdbs.forEach((b, i) => {
+        if (b.metadata.namespace !== p.metadata.namespace) return
+        const sel = b.spec?.selector
+        if (
+          !sel ||
+          (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)
+        )
+          return
+        if (!selectorMatches(sel, labels)) return
+        if (--allowed[i]! < 0) violated = true
+      })
+    ;(violated ? violating : nonViolating).push(p)
+  }
+  return { violating, nonViolating }
 }
 
 /** `util.ClearNominatedNodeName`: a status update removing `nominatedNodeName`. */
