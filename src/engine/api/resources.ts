@@ -3,44 +3,19 @@
  * (`k8s.io/component-helpers/resource.PodRequests`): the sum over app containers and sidecars, or the
  * largest regular init container plus the sidecars started before it if that is more, plus
  * `spec.overhead`. A container that sets a limit but no request requests its limit (`SetDefaults_Pod`).
- *
- * TEMPORARY: {@link parseQuantity} is a small private parser standing in for
- * `src/engine/model/quantity.ts`, which is being written in parallel; swap it when that lands.
  */
 import type { JsonObject } from './json'
 import { isRecord, recordAt, recordsAt } from './json'
-
-const SUFFIX: Readonly<Record<string, number>> = {
-  '': 1,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-}
+import { parseQuantity as parseResourceQuantity } from '../model/quantity'
 
 /**
- * A Kubernetes quantity (`500m`, `1.5`, `128Mi`, `1e3`, or a JSON number) in base units (cores, bytes);
- * undefined if it does not parse. Private stand-in for `model/quantity.ts`.
+ * A Kubernetes quantity (`500m`, `1.5`, `128Mi`, `1e3`, or a JSON number) in base units (cores, bytes), as
+ * `resource.ParseQuantity` reads it; undefined if it does not parse.
  */
 export function parseQuantity(q: unknown): number | undefined {
-  if (typeof q === 'number') return Number.isFinite(q) ? q : undefined
-  if (typeof q !== 'string') return undefined
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(q.trim())
-  if (!m) return undefined
-  const base = Number(m[1])
-  if (m[2] !== undefined) return base * 10 ** Number(m[2].slice(1))
-  return base * (SUFFIX[m[3] ?? ''] ?? 1)
+  if (typeof q !== 'number' && typeof q !== 'string') return undefined
+  const parsed = parseResourceQuantity(typeof q === 'string' ? q.trim() : q)
+  return parsed ? Number(parsed.nanos) / 1e9 : undefined
 }
 
 /** The cpu (cores) and memory (bytes) one pod requests. */
