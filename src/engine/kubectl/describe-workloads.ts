@@ -11,6 +11,7 @@ import { formatLabelSelector, labelSelectorString } from './label-selector'
 import { formatLabels } from './labels'
 import { formatEndpoints } from './other-rows'
 import { canonicalQuantity, formatQuantity, parseQuantity } from './quantity'
+import { scaledValue } from '../model/quantity'
 import { parseTime, rfc1123z } from './time'
 import { printBoolPtr } from './workload-rows'
 
@@ -342,13 +343,7 @@ function reformat(used: string, hard: string): string {
   const u = parseQuantity(used)
   const h = parseQuantity(hard)
   if (!u || !h || u.format === h.format) return canonicalQuantity(used)
-  let v = u.mantissa
-  if (u.exponent >= 0) v *= 10n ** BigInt(u.exponent)
-  else {
-    const div = 10n ** BigInt(-u.exponent)
-    v = v / div + (v % div > 0n ? 1n : 0n)
-  }
-  return formatQuantity({ mantissa: v, exponent: 0, format: h.format })
+  return formatQuantity({ nanos: scaledValue(u, 0) * 1_000_000_000n, format: h.format })
 }
 
 /** `DescribeResourceQuota`: Name, Namespace, Scopes, then the `Resource Used Hard` table (sorted). */
