@@ -31,14 +31,10 @@ function logged(tl: Timeline, reason: string): string[] {
     .map((e) => `${e.t} ${/Pod\/([^:]+):/.exec(e.summary)?.[1] ?? '?'}`)
 }
 
-/**
- * A 2-CPU node filled by a Deployment of class `low` (10), busybox pods (PID 1 `sleep` ignores SIGTERM, so a
- * victim takes its whole 30 s grace period), with 0.5 CPU still free; at 30 s a pod of class `high` (1000) asks
- * for 1 CPU.
- */
-const nodeFull = (replicas: number, urgentClass = 'high'): string => `apiVersion: kubeplay.dev/v1alpha1
+/** The Scenario document: at 30 s a pod `urgent` of class `cls` asks for `cpu`. */
+const urgentAt30 = (name: string, cls: string, cpu: string): string => `apiVersion: kubeplay.dev/v1alpha1
 kind: Scenario
-metadata: {name: preempt}
+metadata: {name: ${name}}
 spec:
   timeline:
     - at: 30s
@@ -48,9 +44,19 @@ spec:
         kind: Pod
         metadata: {name: urgent}
         spec:
-          priorityClassName: ${urgentClass}
-          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "1"}}}]
----
+          priorityClassName: ${cls}
+          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "${cpu}"}}}]
+`
+
+/**
+ * A 2-CPU node filled by a Deployment of class `low` (10), busybox pods (PID 1 `sleep` ignores SIGTERM, so a
+ * victim takes its whole 30 s grace period), with 0.5 CPU still free; at 30 s a pod of class `high` (1000) asks
+ * for 1 CPU.
+ */
+const nodeFull = (
+  replicas: number,
+  urgentClass = 'high',
+): string => `${urgentAt30('preempt', urgentClass, '1')}---
 apiVersion: v1
 kind: Node
 metadata: {name: node-a}
@@ -172,21 +178,7 @@ function pinned(
 ): string {
   const classes = { high: 1000, five: 5, zero: 0 }
   return [
-    `apiVersion: kubeplay.dev/v1alpha1
-kind: Scenario
-metadata: {name: pick}
-spec:
-  timeline:
-    - at: 30s
-      action: apply
-      manifest:
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: urgent}
-        spec:
-          priorityClassName: high
-          containers: [{name: c, image: nginx:1.27, resources: {requests: {cpu: "${urgentCpu}"}}}]
-`,
+    urgentAt30('pick', 'high', urgentCpu),
     ...Object.entries(nodes).map(
       ([name, cpu]) => `apiVersion: v1
 kind: Node
