@@ -115,12 +115,21 @@ const rsStatus = (rs: RSObj | undefined): RSCounts => rs?.status ?? {}
 const sum = (list: readonly (RSObj | undefined)[], f: (rs: RSObj | undefined) => number): number =>
   list.reduce((n, rs) => n + (rs ? f(rs) : 0), 0)
 
-/** Template equality ignoring the pod-template-hash label (`EqualIgnoreHash`). */
+/**
+ * Template equality ignoring the pod-template-hash label (`EqualIgnoreHash`). Remembered per template
+ * object (stored objects are never changed in place): every sync compares each ReplicaSet's.
+ */
 function templateKey(t: PodTemplateSpec | undefined): string {
+  const known = t ? templateKeys.get(t) : undefined
+  if (known !== undefined) return known
   const labels = { ...(t?.metadata?.labels ?? {}) }
   delete labels[HASH_LABEL]
-  return canonicalJson({ ...t, metadata: { ...t?.metadata, labels } })
+  const key = canonicalJson({ ...t, metadata: { ...t?.metadata, labels } })
+  if (t) templateKeys.set(t, key)
+  return key
 }
+
+const templateKeys = new WeakMap<PodTemplateSpec, string>()
 
 const byCreation = (a: KObject, b: KObject): number =>
   cmp(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') ||

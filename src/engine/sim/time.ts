@@ -25,6 +25,15 @@ export function rfc3339Micro(epochMs: number): string {
 /** Parses an RFC 3339 timestamp to epoch ms; null when it is not one. */
 export function parseTime(s: unknown): number | null {
   if (typeof s !== 'string') return null
+  const known = parsed.get(s)
+  if (known !== undefined) return known
   const ms = Date.parse(s)
-  return Number.isFinite(ms) ? ms : null
+  const t = Number.isFinite(ms) ? ms : null
+  // The controllers sort pods by their timestamps, which are few distinct strings: remember them.
+  if (parsed.size >= PARSED_MAX) parsed.clear()
+  parsed.set(s, t)
+  return t
 }
+
+const PARSED_MAX = 4096
+const parsed = new Map<string, number | null>()
