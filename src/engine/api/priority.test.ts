@@ -30,6 +30,11 @@ ${spec}      containers: [{name: web, image: nginx:1.27}]
 `
 
 describe('Priority admission', () => {
+  it('simulates PriorityClass documents: no "not simulated" warning for them', () => {
+    const { diagnostics } = analyzeScenario(pc('batch', 500) + deploy('      priorityClassName: batch\n'))
+    expect(diagnostics).toEqual([])
+  })
+
   it('gives a pod its PriorityClass value and preemption policy', () => {
     const { pods } = at(
       pc('batch', 500, 'preemptionPolicy: Never\n') + deploy('      priorityClassName: batch\n'),

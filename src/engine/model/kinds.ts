@@ -35,7 +35,7 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   Ingress: k(true, false),
   IngressClass: k(false, false),
   NetworkPolicy: k(true, false),
-  PriorityClass: k(false, false),
+  PriorityClass: k(false, true),
   RuntimeClass: k(false, false),
   Role: k(true, false),
   RoleBinding: k(true, false),
