@@ -117,7 +117,7 @@ test.describe('sessions', () => {
     await openApp(page)
     await page.getByRole('button', { name: 'Gallery' }).click()
     const gallery = page.getByTestId('gallery')
-    await expect(gallery.locator('button.lesson')).toHaveCount(17)
+    await expect(gallery.locator('button.lesson')).toHaveCount(18)
     await gallery
       .getByRole('button', { name: /An aggressive liveness probe causes CrashLoopBackOff/ })
       .click()

@@ -308,6 +308,45 @@ describe('taint-pending: the untolerated taint (reference E1, E2)', () => {
   })
 })
 
+describe('preemption: a high-priority pod makes room (reference E; default_preemption.go, preemption.go)', () => {
+  const l = load('preemption.yaml')
+  const wide = (s: number, name: string): string[] =>
+    (
+      l
+        .at(s)
+        .get('get pods -o wide')
+        .split('\n')
+        .find((x) => x.startsWith(`${name} `)) ?? ''
+    ).split(/\s{2,}/)
+  it('preempts two batch pods at 30 s, nominates the node while they terminate, then runs there', () => {
+    expect(l.at(29).pods.filter((p) => p.status?.phase === 'Running')).toHaveLength(4)
+    const preempted = reasons(l, 31, 'Preempted')
+    expect(preempted).toHaveLength(2)
+    const critical = l.at(31).pods.find((p) => p.metadata?.name === 'critical')!
+    expect(preempted.map((e) => e.message)).toEqual([
+      `Preempted by pod ${critical.metadata!.uid} on node node-a`,
+      `Preempted by pod ${critical.metadata!.uid} on node node-a`,
+    ])
+    // NOMINATED NODE while the victims use their 20 s grace period; then bound.
+    const during = wide(31, 'critical')
+    expect([during[2], during[7]]).toEqual(['Pending', 'node-a'])
+    expect(l.at(50).pods.find((p) => p.metadata?.name === 'critical')?.spec?.nodeName).toBeUndefined()
+    expect(row(l, 60, 'critical')[2]).toBe('Running')
+  })
+  it('keeps the two replacements Pending: pods of equal priority never preempt each other', () => {
+    const pending = l.at(120).pods.filter((p) => p.metadata?.name?.startsWith('batch-') && !p.spec?.nodeName)
+    expect(pending).toHaveLength(2)
+    const msgs = new Set(
+      reasons(l, 120, 'FailedScheduling')
+        .filter((e) => e.involvedObject.name?.startsWith('batch-'))
+        .map((e) => e.message),
+    )
+    expect([...msgs]).toEqual([
+      '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    ])
+  })
+})
+
 describe('quota: the fourth replica is refused (reference F7)', () => {
   const l = load('quota.yaml')
   it('runs three pods, never four, and records FailedCreate with the exceeded-quota message', () => {
