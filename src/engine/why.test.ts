@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyzeScenario } from './analyze'
 import { simulate } from './sim/simulate'
@@ -63,5 +64,31 @@ spec:
     expect(explainPod(tl.stateAt(50_000), 'default', 'web')).toEqual([
       'Not ready: container web fails its readiness probe: Readiness probe failed: HTTP probe failed with statuscode: 500.',
     ])
+  })
+})
+
+describe('explainPod during a preemption (preemption.go prepareCandidate; default_preemption.go)', () => {
+  const text = readFileSync(new URL('../../public/scenarios/preemption.yaml', import.meta.url), 'utf8')
+  const tl = run(text, 60)
+  const s = tl.stateAt(35_000)
+  const victims = [...s.objects.values()]
+    .filter((o) => o.kind === 'Pod' && o.metadata.deletionTimestamp)
+    .map((o) => o.metadata.name)
+    .sort()
+
+  it('says the nominated pod waits for the pods it preempted, by name', () => {
+    expect(victims).toHaveLength(2)
+    const lines = explainPod(s, 'default', 'critical')
+    expect(lines[0]).toMatch(
+      /^Pending, nominated to node-a: the scheduler preempted 2 lower-priority pods there \((batch-\S+), (batch-\S+)\) and keeps the room for this pod until they are gone\.$/,
+    )
+    for (const v of victims) expect(lines[0]).toContain(v)
+    expect(lines[1]).toBe('  node-a: Insufficient cpu (NodeResourcesFit)')
+  })
+
+  it('says a victim is going away for the higher-priority pod', () => {
+    expect(explainPod(s, 'default', victims[0]!)[0]).toBe(
+      'Terminating: preempted by the scheduler to make room for the higher-priority pod default/critical; its containers get 20s to stop before they are killed.',
+    )
   })
 })

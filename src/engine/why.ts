@@ -53,16 +53,37 @@ export function explainPodReasons(s: SimState, namespace: string, name: string):
   if (pod.metadata?.deletionTimestamp) {
     const eviction = last('TaintManagerEviction', undefined, /^Marking for deletion/)
     const grace = `its containers get ${pod.metadata.deletionGracePeriodSeconds ?? 30}s to stop before they are killed`
+    const preempted = last('Preempted')
     if (eviction)
       push(
         `Terminating: evicted from its node by the taint manager (a NoExecute taint it does not tolerate); ${grace}.`,
         eviction,
       )
-    else push(`Terminating: it is being deleted; ${grace}.`)
+    else if (preempted) {
+      const by = /^Preempted by pod (\S+) on node/.exec(preempted.message ?? '')?.[1]
+      const preemptor = by ? podByUid(s, by) : undefined
+      push(
+        `Terminating: preempted by the scheduler to make room for ${preemptor ? `the higher-priority pod ${preemptor}` : 'a higher-priority pod'}; ${grace}.`,
+        preempted,
+      )
+    } else push(`Terminating: it is being deleted; ${grace}.`)
   }
   if (!pod.spec?.nodeName) {
     const verdicts = whyPending(s, key)
-    if (verdicts && verdicts.length > 0) {
+    const nominated = pod.status?.nominatedNodeName
+    if (nominated) {
+      // The victims' Preempted events name this pod by UID (`Preempted by pod <uid> on node <node>`).
+      const mark = `Preempted by pod ${pod.metadata?.uid ?? ''} on node ${nominated}`
+      const victims = [...s.events.values()].filter((e) => e.reason === 'Preempted' && e.message === mark)
+      const names = victims.map((e) => e.involvedObject.name ?? '')
+      push(
+        victims.length > 0
+          ? `Pending, nominated to ${nominated}: the scheduler preempted ${victims.length} lower-priority pod${victims.length === 1 ? '' : 's'} there (${names.join(', ')}) and keeps the room for this pod until they are gone.`
+          : `Pending, nominated to ${nominated}: the scheduler keeps room there for this pod until the pods it preempted are gone.`,
+        ...victims,
+      )
+      for (const v of verdicts ?? []) push(`  ${v.node}: ${v.reasons.join(', ')} (${v.plugin})`)
+    } else if (verdicts && verdicts.length > 0) {
       push('Pending: no node can take it.', last('FailedScheduling'))
       for (const v of verdicts) push(`  ${v.node}: ${v.reasons.join(', ')} (${v.plugin})`)
     } else push('Pending: waiting for the scheduler.', last('FailedScheduling'))
@@ -133,4 +154,11 @@ export function explainPodReasons(s: SimState, namespace: string, name: string):
   if (out.length === 0 && pod.status?.phase === 'Failed')
     push(`Failed: ${pod.status.reason ?? 'a container exited with an error and will not be restarted'}.`)
   return out
+}
+
+/** `namespace/name` of the pod with this UID, if it is in the store. */
+function podByUid(s: SimState, uid: string): string | undefined {
+  for (const [key, o] of s.objects)
+    if (key.startsWith('Pod/') && o.metadata.uid === uid) return `${o.metadata.namespace}/${o.metadata.name}`
+  return undefined
 }
