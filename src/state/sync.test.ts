@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEngineClient, type EngineApi } from '../worker/client'
 import type { ClusterView } from '../engine'
 import type { AnalyzeReply } from '../worker/protocol'
+import { ViewEncoder } from '../worker/view-patch'
 import { useScenario } from './scenario'
 import { useSession } from './session'
 import { useTimeline } from './timeline'
@@ -51,7 +52,7 @@ function fakeWorkers(
         w.texts.push(text)
         return hangs(text, w.id) ? new Promise<never>(() => {}) : Promise.resolve(reply(revision))
       },
-      viewAt: () => Promise.resolve(null),
+      viewPatchAt: () => Promise.resolve(null),
       kubectl: () =>
         kubectlHangs(w.id)
           ? new Promise<never>(() => {})
@@ -114,7 +115,7 @@ describe('the engine worker watchdog, as the page wires it', () => {
           report = progress
           return new Promise<AnalyzeReply>((resolve) => (finish = () => resolve(reply(revision))))
         },
-        viewAt: () => Promise.resolve(null),
+        viewPatchAt: () => Promise.resolve(null),
       } as unknown as EngineApi
       return { remote, terminate: () => {} }
     }
@@ -218,13 +219,14 @@ describe('views of the time cursor, as the page applies them', () => {
   function viewWorker(opts: { hold?: boolean; analyzeView?: ClusterView } = {}) {
     const asked: number[] = []
     const held: (() => void)[] = []
+    const encoder = new ViewEncoder()
     const answer = <T>(value: T): Promise<T> =>
       opts.hold ? new Promise((resolve) => held.push(() => resolve(value))) : Promise.resolve(value)
     const remote = {
       analyze: (revision: number) => answer({ ...reply(revision), view: opts.analyzeView ?? null }),
-      viewAt: (atS: number) => {
+      viewPatchAt: (atS: number, base: number) => {
         asked.push(atS)
-        return answer(viewOf(atS))
+        return answer(encoder.encode(viewOf(atS), base))
       },
     } as unknown as EngineApi
     const client = createEngineClient(() => ({ remote, terminate: () => {} }))

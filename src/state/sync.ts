@@ -1,6 +1,8 @@
 import type { ClusterView } from '../engine'
 import { engineClient, type EngineClient } from '../worker/client'
+import { ViewDecoder } from '../worker/view-patch'
 import { WorkerStalledError } from '../worker/watchdog'
+import { probeTicksShown } from './graph-options'
 import { useScenario } from './scenario'
 import { useSession } from './session'
 import { useTimeline } from './timeline'
@@ -38,6 +40,8 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
   let viewAsked = 0
   let viewApplied = 0
   let viewPending: { readonly n: number; readonly view: ClusterView | null } | null = null
+  /** The worker sends views as changes to the last one it sent (view-patch.ts). */
+  const decoder = new ViewDecoder()
   const applyView = (): void => {
     const pending = viewPending
     viewPending = null
@@ -72,8 +76,10 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
     viewWanted = null
     const n = ++viewAsked
     void client.api
-      .viewAt(t)
-      .then((view) => {
+      .viewPatchAt(t, decoder.base, probeTicksShown(useTimeline.getState().speed, decoder.podCount))
+      .then((patch) => {
+        // Every reply is decoded, applied or not: the next one is based on it.
+        const view = patch ? decoder.decode(patch) : null
         if (n > viewApplied) {
           if (viewPending === null) onNextFrame(applyView)
           viewPending = { n, view }
@@ -83,12 +89,15 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
       })
       .catch((error: unknown) => {
         viewInFlight = false
+        // Whatever went wrong, the next view is asked for whole.
+        decoder.reset()
         ignoreStall(error)
       })
   }
   // A new worker knows no text: send the latest again, unless this very text stalled it before.
   const offRestart = client.onRestart(() => {
     viewInFlight = false
+    decoder.reset()
     const { revision } = useScenario.getState()
     if (analyzing === revision && stalledRevision === revision) {
       analyzing = null

@@ -23,6 +23,7 @@ import type {
   WhyMoment,
 } from './protocol'
 import { readQuiz } from '../engine/scenario/quiz'
+import { ViewEncoder } from './view-patch'
 
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
@@ -49,6 +50,7 @@ export function createAnalyzer(): EngineWorkerApi {
   const stateAt = (atS: number) => timeline!.stateAt(clampMs(atS))
   const viewAt = (atS: number): AnalyzeReply['view'] =>
     timeline ? clusterView((viewCursor ??= timeline.cursor()).stateAt(clampMs(atS))) : null
+  const encoder = new ViewEncoder()
   return {
     analyze(revision, text, atS, minHorizonS = 0, progress) {
       const { objects, diagnostics, hasErrors } = analyzeScenario(text)
@@ -102,6 +104,10 @@ export function createAnalyzer(): EngineWorkerApi {
       }
     },
     viewAt,
+    viewPatchAt(atS, base, ticks) {
+      const view = viewAt(atS)
+      return view ? encoder.encode(view, base, ticks) : null
+    },
     explain(namespace, name, atS) {
       if (!timeline) return []
       const atMs = clampMs(atS)

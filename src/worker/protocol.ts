@@ -1,4 +1,5 @@
 import type { ClusterView, Diagnostic } from '../engine'
+import type { ViewPatch } from './view-patch'
 import type { QuizQuestion } from '../engine/scenario/quiz'
 
 /** What the page learns from one analysis (and simulation) of the scenario text. */
@@ -91,6 +92,12 @@ export interface EngineWorkerApi {
   ): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
+  /**
+   * The same as `viewAt`, as changes to the view numbered `base` that this worker sent last (0, or
+   * another number: the whole view), without probe tick times unless `ticks`. What the time cursor
+   * follows during playback and scrubbing.
+   */
+  viewPatchAt(atS: number, base: number, ticks: boolean): ViewPatch | null
   /** Plain-language reasons for a pod's state at `atS` seconds (why Pending, not Ready, restarted…). */
   explain(namespace: string, name: string, atS: number): WhyLine[]
   /** A read-only kubectl command (`get pods -o wide`, `describe pod x`, `logs x`) at `atS` seconds. */

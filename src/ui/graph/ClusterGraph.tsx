@@ -12,7 +12,7 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { ClusterView } from '../../engine'
-import { useGraphOptions } from '../../state/graph-options'
+import { probeTicksShown, useGraphOptions } from '../../state/graph-options'
 import { useScenario } from '../../state/scenario'
 import { useSelection } from '../../state/selection'
 import { useTheme } from '../../state/theme'
@@ -26,7 +26,7 @@ import { overlayShapes, type OverlayShapes } from './overlay'
 import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
 import { replaceEqualDeep } from './stable'
-import { withoutProbeTicks } from './ticks'
+import { withoutProbeTicks } from '../../worker/ticks'
 import { WorkloadCard } from './WorkloadCard'
 import { GraphMotionContext, type GraphMotion } from './motion'
 import './motion.css'
@@ -36,9 +36,6 @@ const nodeTypes: NodeTypes = { clusterNode: NodeCard, service: ServiceCard, work
 /** Room for the toolbar above and the legend below. */
 const NO_EDGES: Edge[] = []
 
-/** Probe dots pulse at this playback speed and below, with at most this many pods drawn. */
-export const PULSE_MAX_SPEED = 4
-export const PULSE_MAX_TILES = 200
 /** Tiles and edges animate (appear, move, ring, flash, fade) with at most this many pods drawn. */
 export const MOTION_MAX_TILES = 200
 
@@ -64,8 +61,13 @@ class GraphMemory {
     return this.shapes
   }
 
+  /**
+   * The view's content with the same identity as long as it deep-equals the last one. Its moment is
+   * left out: during playback the time moves every frame, most often with nothing else.
+   */
   stable(view: ClusterView): ClusterView {
-    this.view = replaceEqualDeep(this.view, view)
+    const { t: _t, ...content } = view
+    this.view = replaceEqualDeep(this.view, content)
     return this.view
   }
 
@@ -131,11 +133,8 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   const selected = useSelection((s) =>
     s.selected?.kind === 'Pod' ? `${s.selected.namespace}/${s.selected.name}` : null,
   )
-  // Probe dots pulse on each tick while a person can follow them: at 16× and up a tick comes faster
-  // than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count stays.
-  // Without pulses the tick times are left out, so tiles whose probes keep passing stay as they are.
   const speed = useTimeline((s) => s.speed)
-  const ticks = speed <= PULSE_MAX_SPEED && view.pods.length <= PULSE_MAX_TILES
+  const ticks = probeTicksShown(speed, view.pods.length)
   const stableView = useMemo(
     () => memory.stable(ticks ? view : withoutProbeTicks(view)),
     [memory, view, ticks],
@@ -164,10 +163,39 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
   )
   const events = useMemo<GraphEvents>(() => ({ onContextMenu }), [onContextMenu])
   const nodeNames = view.nodes.map((n) => n.name).join(',')
-  const pulses = ticks && layout.podCount <= PULSE_MAX_TILES
+  const pulses = ticks && probeTicksShown(speed, layout.podCount)
   // Past that many tiles, animations and transitions cost more than a frame (motion.css).
   const motion = layout.podCount <= MOTION_MAX_TILES
   const moving = useMemo<GraphMotion>(() => ({ motion, pulses }), [motion, pulses])
+
+  const reframeKey = `${revision}|${nodeNames}`
+  // The same element while nothing drawn changed, so React skips the whole flow when only the time moved.
+  const flow = useMemo(
+    () => (
+      <ReactFlow
+        nodes={nodes}
+        edges={NO_EDGES}
+        nodeTypes={nodeTypes}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.05}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        onlyRenderVisibleElements={false}
+        proOptions={{ hideAttribution: false }}
+        colorMode={theme}
+        aria-label="Cluster graph"
+      >
+        <OverlayLayer shapes={shapes} />
+        <FitOnShapeChange layout={layout} reframeKey={reframeKey} />
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    ),
+    [nodes, theme, shapes, layout, reframeKey],
+  )
 
   return (
     <GraphEventsContext.Provider value={events}>
@@ -180,27 +208,7 @@ export function ClusterGraph({ view, onContextMenu }: ClusterGraphProps): React.
           data-pulses={pulses ? 'on' : 'off'}
           data-motion={motion ? 'on' : 'off'}
         >
-          <ReactFlow
-            nodes={nodes}
-            edges={NO_EDGES}
-            nodeTypes={nodeTypes}
-            fitView
-            fitViewOptions={FIT}
-            minZoom={0.05}
-            maxZoom={2}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable={false}
-            onlyRenderVisibleElements={false}
-            proOptions={{ hideAttribution: false }}
-            colorMode={theme}
-            aria-label="Cluster graph"
-          >
-            <OverlayLayer shapes={shapes} />
-            <FitOnShapeChange layout={layout} reframeKey={`${revision}|${nodeNames}`} />
-            <Background gap={24} />
-            <Controls showInteractive={false} />
-          </ReactFlow>
+          {flow}
           <GraphToolbar
             namespaces={namespaces}
             hidden={filtered.hidden}

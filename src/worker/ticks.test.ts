@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClusterView, PodView } from '../../engine'
+import type { ClusterView, PodView } from '../engine'
 import { withoutProbeTicks } from './ticks'
 
 const pod = (name: string, lastMs: number | null): PodView =>
@@ -38,5 +38,20 @@ describe('withoutProbeTicks', () => {
   it('leaves a view without ticks as it is', () => {
     const v = view([pod('a', null)])
     expect(withoutProbeTicks(v)).toBe(v)
+  })
+})
+
+describe('withoutProbeTicks keeps identities', () => {
+  it('the same pods give the same stripped pods, so an unchanged tile stays the same object', () => {
+    const a = pod('a', 500)
+    const b = pod('b', 500)
+    const first = withoutProbeTicks(view([a, b]))
+    // The next frame: a new list (b changed) that holds the same `a`.
+    const second = withoutProbeTicks(view([a, pod('b', 900)]))
+    expect(second.pods[0]).toBe(first.pods[0])
+    expect(second.pods[1]).not.toBe(first.pods[1])
+    // The same list again (only the time moved): the same stripped list.
+    const list = [a, b]
+    expect(withoutProbeTicks(view(list)).pods).toBe(withoutProbeTicks(view(list)).pods)
   })
 })
