@@ -6,20 +6,6 @@ export type Overlay = 'owners' | 'endpoints' | 'scheduling'
 /** Above this many pod tiles, node cards show counts per status instead (a setting). */
 export const DEFAULT_TILE_LIMIT = 500
 
-/** Probe dots pulse on each tick at this playback speed and below, with at most this many pods drawn. */
-export const PULSE_MAX_SPEED = 4
-export const PULSE_MAX_TILES = 200
-
-/**
- * Whether the graph shows probe ticks: while a person can follow them. At 16× and up a tick comes
- * faster than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count
- * stays. Without pulses the tick times are left out of views, so a tile whose probes keep passing
- * stays as it is.
- */
-export function probeTicksShown(speed: number, podCount: number): boolean {
-  return speed <= PULSE_MAX_SPEED && podCount <= PULSE_MAX_TILES
-}
-
 /** What the graph shows: overlays, filters and the tile limit. Plain data, so a link can carry it. */
 export interface GraphOptionsState {
   readonly overlays: Readonly<Record<Overlay, boolean>>

@@ -202,7 +202,7 @@ describe('the engine worker watchdog, as the page wires it', () => {
 })
 
 /** A view that says only its moment: enough to tell which reply the page applied. */
-const viewOf = (atS: number): ClusterView => ({ t: atS * 1000 }) as unknown as ClusterView
+const viewOf = (atS: number): ClusterView => ({ t: atS * 1000, nodes: [], pods: [], services: [] })
 
 describe('views of the time cursor, as the page applies them', () => {
   beforeEach(() => {

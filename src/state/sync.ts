@@ -2,7 +2,6 @@ import type { ClusterView } from '../engine'
 import { engineClient, type EngineClient } from '../worker/client'
 import { ViewDecoder } from '../worker/view-patch'
 import { WorkerStalledError } from '../worker/watchdog'
-import { probeTicksShown } from './graph-options'
 import { useScenario } from './scenario'
 import { useSession } from './session'
 import { useTimeline } from './timeline'
@@ -60,9 +59,18 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
     const progress = (simulatedS: number, horizonS: number): void =>
       useScenario.getState().acceptProgress({ revision, simulatedS, horizonS })
     void client.api
-      .analyze(revision, text, useTimeline.getState().timeS, minHorizonS, progress)
+      .analyze(
+        revision,
+        text,
+        useTimeline.getState().timeS,
+        minHorizonS,
+        progress,
+        useTimeline.getState().speed,
+      )
       .then((reply) => {
         if (analyzing === reply.revision) analyzing = null
+        // The next view is sent as a patch on this one, whichever text it belongs to.
+        if (reply.view && reply.viewSeq) decoder.adopt(reply.view, reply.viewSeq)
         // The worker answers in order: views asked before this text are older than this reply's view.
         viewApplied = Math.max(viewApplied, askedBefore)
         useScenario.getState().acceptReply(reply)
@@ -76,7 +84,7 @@ export function startScenarioSync(client: EngineClient = engineClient()): () => 
     viewWanted = null
     const n = ++viewAsked
     void client.api
-      .viewPatchAt(t, decoder.base, probeTicksShown(useTimeline.getState().speed, decoder.podCount))
+      .viewPatchAt(t, decoder.base, useTimeline.getState().speed)
       .then((patch) => {
         // Every reply is decoded, applied or not: the next one is based on it.
         const view = patch ? decoder.decode(patch) : null

@@ -86,7 +86,8 @@ describe('createAnalyzer', () => {
       const reply = a.analyze(2, scenario(scale), 400)
       expect(reply.resumedFromS).toBe(270)
       const fresh = createAnalyzer()
-      expect(reply).toEqual({ ...fresh.analyze(2, scenario(scale), 400), resumedFromS: 270 })
+      // The same view, numbered on in this worker's stream of views.
+      expect(reply).toEqual({ ...fresh.analyze(2, scenario(scale), 400), resumedFromS: 270, viewSeq: 2 })
       expect([podCount(a, 290), podCount(a, 400)]).toEqual([2, 4])
       for (const t of [100, 290, 300, 301, 599])
         expect(a.kubectl(['get', 'pods', '-o', 'wide'], t)).toEqual(

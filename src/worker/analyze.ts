@@ -1,4 +1,5 @@
 import {
+  type ClusterView,
   analyzeScenario,
   clusterObjects,
   clusterView,
@@ -23,7 +24,11 @@ import type {
   WhyMoment,
 } from './protocol'
 import { readQuiz } from '../engine/scenario/quiz'
+import { probeTicksShown, withoutProbeTicks } from './ticks'
 import { ViewEncoder } from './view-patch'
+
+/** Whether the graph shows the view's probe ticks at playback `speed` (it does not past 200 pods). */
+const ticksAt = (speed: number, view: ClusterView): boolean => probeTicksShown(speed, view.pods.length)
 
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
@@ -52,7 +57,7 @@ export function createAnalyzer(): EngineWorkerApi {
     timeline ? clusterView((viewCursor ??= timeline.cursor()).stateAt(clampMs(atS))) : null
   const encoder = new ViewEncoder()
   return {
-    analyze(revision, text, atS, minHorizonS = 0, progress) {
+    analyze(revision, text, atS, minHorizonS = 0, progress, speed = 1) {
       const { objects, diagnostics, hasErrors } = analyzeScenario(text)
       const kinds: Record<string, number> = {}
       for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1
@@ -83,6 +88,8 @@ export function createAnalyzer(): EngineWorkerApi {
       byEvent = eventTimes(timeline, occurrences)
       const stopped = timeline.stopped
       const simulatedS = stopped ? stopped.atMs / 1000 : horizonS
+      const computed = viewAt(Math.min(atS, simulatedS))
+      const view = computed && !ticksAt(speed, computed) ? withoutProbeTicks(computed) : computed
       return {
         revision,
         diagnostics: stopped
@@ -95,7 +102,8 @@ export function createAnalyzer(): EngineWorkerApi {
         kinds,
         horizonS: simulatedS,
         horizonFixed: fixed !== null,
-        view: viewAt(Math.min(atS, simulatedS)),
+        view,
+        viewSeq: view ? encoder.sent(view) : 0,
         resumedFromS: timeline.run.resumedFrom === null ? null : timeline.run.resumedFrom / 1000,
         markers: timelineMarkers(timeline),
         quiz: readQuiz(
@@ -104,9 +112,9 @@ export function createAnalyzer(): EngineWorkerApi {
       }
     },
     viewAt,
-    viewPatchAt(atS, base, ticks) {
+    viewPatchAt(atS, base, speed) {
       const view = viewAt(atS)
-      return view ? encoder.encode(view, base, ticks) : null
+      return view ? encoder.encode(view, base, ticksAt(speed, view)) : null
     },
     explain(namespace, name, atS) {
       if (!timeline) return []

@@ -17,6 +17,11 @@ export interface AnalyzeReply {
   /** The cluster at the requested time, or null when the text has errors (the page keeps the last good one). */
   readonly view: ClusterView | null
   /**
+   * The number of `view` in the stream of views (`viewPatchAt`), so the next one can be sent as a
+   * patch on it; 0 with no view.
+   */
+  readonly viewSeq?: number
+  /**
    * Where the new timeline's simulation started, in seconds: a keyframe of the previous timeline when
    * only the actions or the horizon changed (what came before it was kept), null when it ran from t = 0
    * or when the text has errors.
@@ -81,7 +86,8 @@ export interface EngineWorkerApi {
    * Analyses and simulates the text, and returns the cluster at `atS` seconds. The timeline reaches at
    * least `minHorizonS` seconds unless the scenario fixes its duration. What did not change since the
    * last timeline is not simulated again (`resimulate`). A long run calls `progress` a few times a
-   * second with how far it got, which keeps the watchdog from taking it for a hang.
+   * second with how far it got, which keeps the watchdog from taking it for a hang. The view leaves
+   * out probe tick times where the graph does not pulse at playback `speed` (`probeTicksShown`).
    */
   analyze(
     revision: number,
@@ -89,15 +95,16 @@ export interface EngineWorkerApi {
     atS: number,
     minHorizonS?: number,
     progress?: (simulatedS: number, horizonS: number) => void,
+    speed?: number,
   ): AnalyzeReply
   /** The cluster at `atS` seconds of the last timeline without errors, or null if there is none. */
   viewAt(atS: number): ClusterView | null
   /**
    * The same as `viewAt`, as changes to the view numbered `base` that this worker sent last (0, or
-   * another number: the whole view), without probe tick times unless `ticks`. What the time cursor
-   * follows during playback and scrubbing.
+   * another number: the whole view), without probe tick times where the graph does not pulse at
+   * playback `speed`. What the time cursor follows during playback and scrubbing.
    */
-  viewPatchAt(atS: number, base: number, ticks: boolean): ViewPatch | null
+  viewPatchAt(atS: number, base: number, speed: number): ViewPatch | null
   /** Plain-language reasons for a pod's state at `atS` seconds (why Pending, not Ready, restarted…). */
   explain(namespace: string, name: string, atS: number): WhyLine[]
   /** A read-only kubectl command (`get pods -o wide`, `describe pod x`, `logs x`) at `atS` seconds. */

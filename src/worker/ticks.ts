@@ -1,5 +1,19 @@
 import type { ClusterView, PodView } from '../engine'
 
+/** Probe dots pulse on each tick at this playback speed and below, with at most this many pods drawn. */
+export const PULSE_MAX_SPEED = 4
+export const PULSE_MAX_TILES = 200
+
+/**
+ * Whether the graph shows probe ticks: while a person can follow them. At 16× and up a tick comes
+ * faster than a pulse lasts, and hundreds of pulsing dots cost more than a frame; the failure count
+ * stays. Without pulses the tick times are left out of views, so a tile whose probes keep passing
+ * stays as it is.
+ */
+export function probeTicksShown(speed: number, podCount: number): boolean {
+  return speed <= PULSE_MAX_SPEED && podCount <= PULSE_MAX_TILES
+}
+
 /** Each pod and pod list without its ticks, by the object it came from: views keep unchanged pods. */
 const podsCache = new WeakMap<readonly PodView[], PodView[]>()
 const podCache = new WeakMap<PodView, PodView>()

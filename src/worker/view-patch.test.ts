@@ -39,6 +39,32 @@ function stream(views: readonly ClusterView[]): { decoded: ClusterView[]; sizes:
   return { decoded, sizes }
 }
 
+const REAL_TEXT = `apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: patch}
+spec: {nodes: 2, duration: 3m}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 6
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata:
+      labels: {app: web}
+      annotations:
+        kubeplay.dev/behavior: |
+          web:
+            probes:
+              readiness: {fail: [[40, 70]]}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+`
+
 describe('views sent as changes (view-patch)', () => {
   it('the page ends up with the very view the worker computed, at every step', () => {
     const statuses = ['Pending', 'ContainerCreating', 'Running', 'CrashLoopBackOff', 'Terminating']
@@ -109,44 +135,20 @@ describe('views sent as changes (view-patch)', () => {
   })
 
   it('playback of a real timeline: each decoded view equals viewAt, frame by frame', async () => {
-    const text = `apiVersion: kubeplay.dev/v1alpha1
-kind: Scenario
-metadata: {name: patch}
-spec: {nodes: 2, duration: 3m}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 6
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata:
-      labels: {app: web}
-      annotations:
-        kubeplay.dev/behavior: |
-          web:
-            probes:
-              readiness: {fail: [[40, 70]]}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
-`
     const worker = createAnalyzer()
-    await worker.analyze(1, text, 0)
+    await worker.analyze(1, REAL_TEXT, 0)
     const reference = createAnalyzer()
-    await reference.analyze(1, text, 0)
+    await reference.analyze(1, REAL_TEXT, 0)
     // 16× at 60 frames a second, then a jump back: a whole view or a patch, the result is the same.
     const moments = [...Array.from({ length: 400 }, (_, i) => (i * 16) / 60), 12, 150]
     const sent = { ticks: 0, noTicks: 0 }
+    // Six pods: probe dots pulse at 1× (ticks sent) and not at 16× (left out).
     for (const ticks of [true, false]) {
       const decoder = new ViewDecoder()
       let patched = 0
       let podsSent = 0
       for (const atS of moments) {
-        const patch = structuredClone(worker.viewPatchAt(atS, decoder.base, ticks))!
+        const patch = structuredClone(worker.viewPatchAt(atS, decoder.base, ticks ? 1 : 16))!
         if (patch.base !== 0) patched++
         const pods = patch.lists.pods
         podsSent += pods === undefined ? 0 : 'whole' in pods ? pods.whole.length : pods.changed.length
@@ -159,5 +161,23 @@ spec:
     // Each probe tick changes a pod; without ticks, only what a pod shows does.
     expect(sent.noTicks).toBeGreaterThan(0)
     expect(sent.noTicks).toBeLessThan(sent.ticks * 0.6)
+  })
+
+  it('the view of an analysis reply starts the stream: the next view is a patch on it', async () => {
+    const worker = createAnalyzer()
+    const reply = await worker.analyze(1, REAL_TEXT, 100, 0, undefined, 16)
+    expect(reply.viewSeq).toBeGreaterThan(0)
+    // At 16× the graph does not pulse: the reply's view has no tick times either.
+    expect(reply.view!.pods.flatMap((p) => p.probes ?? []).some((d) => (d.lastMs ?? null) !== null)).toBe(
+      false,
+    )
+    const decoder = new ViewDecoder()
+    decoder.adopt(reply.view!, reply.viewSeq!)
+    const patch = structuredClone(worker.viewPatchAt(101, decoder.base, 16))!
+    expect(patch.base).toBe(reply.viewSeq)
+    expect(patch.lists).toEqual({})
+    const next = decoder.decode(patch)
+    expect(next.pods).toBe(reply.view!.pods)
+    expect(next.t).toBe(101_000)
   })
 })

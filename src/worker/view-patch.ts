@@ -70,6 +70,12 @@ export class ViewEncoder {
     this.seq++
     return { seq: this.seq, base: prev ? base : 0, t: view.t, lists }
   }
+
+  /** Takes note of `view`, sent whole some other way (an analysis reply): its number in the stream. */
+  sent(view: ClusterView): number {
+    this.last = view
+    return ++this.seq
+  }
 }
 
 /** The page's side: applies patches in the order they were asked for, keeping unchanged parts. */
@@ -85,6 +91,12 @@ export class ViewDecoder {
   /** How many pods the view held has (0: none held). */
   get podCount(): number {
     return this.view?.pods.length ?? 0
+  }
+
+  /** Holds `view`, numbered `seq`, which came whole some other way (an analysis reply). */
+  adopt(view: ClusterView, seq: number): void {
+    this.view = view
+    this.seq = seq
   }
 
   /** Forgets the view held (a new worker knows nothing of it). */
