@@ -42,6 +42,32 @@ test.describe('the playground page', () => {
     await page.screenshot({ path: SCREENSHOT })
   })
 
+  test('the graph comes first: the editor’s code is fetched only once the first simulation answered', async ({
+    page,
+  }) => {
+    // When the page first has the worker's answer, and when each script started loading (page clock).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __answeredAt?: number }
+      new MutationObserver(() => {
+        if (document.body?.dataset.simReady === 'true') w.__answeredAt ??= performance.now()
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sim-ready'] })
+    })
+    await openApp(page)
+    const { answeredAt, editorAt, graphScriptAt } = await page.evaluate(() => {
+      const scripts = performance.getEntriesByType('resource').filter((r) => /\.js$/.test(r.name))
+      const start = (re: RegExp) => scripts.find((r) => re.test(new URL(r.name).pathname))?.startTime
+      return {
+        answeredAt: (window as unknown as { __answeredAt?: number }).__answeredAt,
+        editorAt: start(/\/Editor-[\w-]+\.js$/),
+        graphScriptAt: start(/\/index-[\w-]+\.js$/),
+      }
+    })
+    expect(graphScriptAt).toBeDefined()
+    expect(answeredAt).toBeDefined()
+    expect(editorAt).toBeDefined()
+    expect(editorAt!).toBeGreaterThan(answeredAt!)
+  })
+
   test('scrubbing shows the cluster at that moment: the liveness pod restarts once its probe fails', async ({
     page,
   }) => {

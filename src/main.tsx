@@ -1,3 +1,5 @@
+// First: the engine worker starts loading while the rest of the page's code is evaluated.
+import './worker/boot'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { startSession } from './state/session'

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { KUBERNETES_VERSION } from '../../engine/version'
 import { selectErrorCount, selectSimReady, selectWarningCount, useScenario } from '../../state/scenario'
 import { LiveGraph } from '../graph/LiveGraph'
@@ -23,6 +23,36 @@ import { SimulationProgress } from './SimulationProgress'
 
 const Editor = lazy(() => import('../editor/Editor'))
 
+/** The longest the editor waits for the first answer of the simulation before it loads anyway. */
+export const EDITOR_WAIT_MS = 1500
+
+/**
+ * Whether the editor may load: Monaco is most of the page's code, and compiling it while the worker
+ * simulates the first text and the page draws the graph slows both down on a small machine. It loads
+ * once the first answer is in (errors too: they are fixed in the editor) and the graph has had a frame
+ * to paint, or after EDITOR_WAIT_MS, whichever comes first.
+ */
+function useEditorAllowed(): boolean {
+  const answered = useScenario((s) => s.analyzedRevision !== -1)
+  const [allowed, setAllowed] = useState(false)
+  useEffect(() => {
+    if (allowed) return
+    const allow = (): void => setAllowed(true)
+    if (!answered) {
+      const timer = setTimeout(allow, EDITOR_WAIT_MS)
+      return () => clearTimeout(timer)
+    }
+    // After the frame that paints the answer.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => (timer = setTimeout(allow, 0)))
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [answered, allowed])
+  return allowed
+}
+
 export function App(): React.JSX.Element {
   const hasView = useScenario((s) => s.view !== null)
   const viewIsCurrent = useScenario((s) => s.viewIsCurrent)
@@ -33,6 +63,7 @@ export function App(): React.JSX.Element {
   const editorOpen = useLayout((s) => s.editorOpen)
   const embed = currentViewMode() === 'embed'
   const presenting = usePresenter((s) => s.presenting)
+  const editorAllowed = useEditorAllowed()
 
   useEffect(() => {
     document.body.dataset.simReady = String(ready)
@@ -69,9 +100,13 @@ export function App(): React.JSX.Element {
         {embed ? null : (
           <section className="editor-pane" id="editor-pane" aria-label="Scenario editor" hidden={!editorOpen}>
             <PanelBoundary panel="editor">
-              <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-                <Editor />
-              </Suspense>
+              {editorAllowed ? (
+                <Suspense fallback={<EditorLoading />}>
+                  <Editor />
+                </Suspense>
+              ) : (
+                <EditorLoading />
+              )}
             </PanelBoundary>
             <Problems />
           </section>
@@ -108,6 +143,10 @@ export function App(): React.JSX.Element {
       <ContextMenu />
     </div>
   )
+}
+
+function EditorLoading(): React.JSX.Element {
+  return <div className="editor-loading">Loading editor…</div>
 }
 
 function Legend(): React.JSX.Element {
