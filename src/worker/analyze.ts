@@ -1,5 +1,4 @@
 import {
-  type ClusterView,
   analyzeScenario,
   clusterObjects,
   clusterView,
@@ -24,11 +23,15 @@ import type {
   WhyMoment,
 } from './protocol'
 import { readQuiz } from '../engine/scenario/quiz'
-import { probeTicksShown, withoutProbeTicks } from './ticks'
+import { probeTicksShown } from './ticks'
 import { ViewEncoder } from './view-patch'
 
-/** Whether the graph shows the view's probe ticks at playback `speed` (it does not past 200 pods). */
-const ticksAt = (speed: number, view: ClusterView): boolean => probeTicksShown(speed, view.pods.length)
+/** How many pods the state holds: the graph draws as many tiles. */
+function podCount(s: ReturnType<TimelineCursor['stateAt']>): number {
+  let n = 0
+  for (const key of s.objects.keys()) if (key.startsWith('Pod/')) n++
+  return n
+}
 
 /** The horizon simulated when the scenario does not set `spec.duration`. */
 export const DEFAULT_HORIZON_S = 600
@@ -53,8 +56,12 @@ export function createAnalyzer(): EngineWorkerApi {
   const clampMs = (atS: number): number =>
     timeline ? Math.max(0, Math.min(atS * 1000, timeline.untilMs)) : 0
   const stateAt = (atS: number) => timeline!.stateAt(clampMs(atS))
-  const viewAt = (atS: number): AnalyzeReply['view'] =>
-    timeline ? clusterView((viewCursor ??= timeline.cursor()).stateAt(clampMs(atS))) : null
+  /** The view at `atS`; with `speed`, without probe ticks when the graph does not pulse at that speed. */
+  const viewAt = (atS: number, speed?: number): AnalyzeReply['view'] => {
+    if (!timeline) return null
+    const state = (viewCursor ??= timeline.cursor()).stateAt(clampMs(atS))
+    return clusterView(state, { ticks: speed === undefined || probeTicksShown(speed, podCount(state)) })
+  }
   const encoder = new ViewEncoder()
   return {
     analyze(revision, text, atS, minHorizonS = 0, progress, speed = 1) {
@@ -88,8 +95,7 @@ export function createAnalyzer(): EngineWorkerApi {
       byEvent = eventTimes(timeline, occurrences)
       const stopped = timeline.stopped
       const simulatedS = stopped ? stopped.atMs / 1000 : horizonS
-      const computed = viewAt(Math.min(atS, simulatedS))
-      const view = computed && !ticksAt(speed, computed) ? withoutProbeTicks(computed) : computed
+      const view = viewAt(Math.min(atS, simulatedS), speed)
       return {
         revision,
         diagnostics: stopped
@@ -111,10 +117,10 @@ export function createAnalyzer(): EngineWorkerApi {
         ),
       }
     },
-    viewAt,
+    viewAt: (atS) => viewAt(atS),
     viewPatchAt(atS, base, speed) {
-      const view = viewAt(atS)
-      return view ? encoder.encode(view, base, ticksAt(speed, view)) : null
+      const view = viewAt(atS, speed)
+      return view ? encoder.encode(view, base) : null
     },
     explain(namespace, name, atS) {
       if (!timeline) return []

@@ -1,6 +1,5 @@
 import equal from 'fast-deep-equal'
 import type { ClusterView } from '../engine'
-import { withoutProbeTicks } from './ticks'
 
 /**
  * Views as the time cursor moves, sent as changes. During playback the cursor moves every frame and
@@ -55,11 +54,9 @@ export class ViewEncoder {
 
   /**
    * `view` as a patch on the view numbered `base`, if that is the last one this encoder sent;
-   * otherwise (the page holds none, or another) whole. Without `ticks`, probe tick times are left
-   * out (`withoutProbeTicks`): a pod whose probes only ticked is not sent again.
+   * otherwise (the page holds none, or another) whole.
    */
-  encode(view: ClusterView, base: number, ticks = true): ViewPatch {
-    if (!ticks) view = withoutProbeTicks(view)
+  encode(view: ClusterView, base: number): ViewPatch {
     const prev = base !== 0 && base === this.seq ? this.last : null
     const lists: Record<string, ListPatch<unknown>> = {}
     for (const name of LISTS) {

@@ -29,9 +29,10 @@ const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Daem
  * columns, each node's Ready status with the requests of its pods against what it can hold, each
  * Service's ready endpoints: the addresses of its Endpoints object, which the endpoints controller keeps
  * (reference F5, src/engine/services), and the controllers that own the pods. The API server's own
- * `default/kubernetes` Service is left out of the graph (kubectl still lists it).
+ * `default/kubernetes` Service is left out of the graph (kubectl still lists it). Without `ticks`, probe
+ * dots leave out when their probe last ran (`lastMs` is null): for a graph that does not pulse them.
  */
-export function clusterView(s: SimState): ClusterView {
+export function clusterView(s: SimState, { ticks = true }: { readonly ticks?: boolean } = {}): ClusterView {
   const pods: Pod[] = []
   const nodes: Node[] = []
   const services: Service[] = []
@@ -73,7 +74,7 @@ export function clusterView(s: SimState): ClusterView {
       owner: ownerOf(p),
       controller: controllerOf(p),
       createdMs: created === null ? 0 : created - s.epochMs,
-      probes: rt ? probeDots(s, rt) : [],
+      probes: rt ? probeDots(s, rt, ticks) : [],
       lastCrashMs: rt ? lastCrash(rt) : null,
       evicted:
         p.status?.conditions?.find((c) => c.type === 'DisruptionTarget' && c.status === 'True')?.reason ??
@@ -227,7 +228,7 @@ const PROBE_LETTER = { startup: 'S', liveness: 'L', readiness: 'R' } as const
  * ticker (anchored at its start, A2). A worker that keeps succeeding skips the ticks that cannot change
  * anything (src/engine/kubelet/prober.ts), so its ticks are computed from the anchor, not recorded.
  */
-function probeDots(s: SimState, rt: PodRuntime): ProbeDot[] {
+function probeDots(s: SimState, rt: PodRuntime, ticks: boolean): ProbeDot[] {
   const downSince = nodeLife(s).nodes[rt.node]?.downSince ?? null
   const ref = downSince === null ? s.now : Math.min(s.now, downSince)
   const dots: ProbeDot[] = []
@@ -255,7 +256,7 @@ function probeDots(s: SimState, rt: PodRuntime): ProbeDot[] {
         // On hold (after a liveness kill or a startup verdict) the count was reset; the verdict stands.
         count: w.onHold ? threshold : Math.max(1, w.runCount),
         threshold,
-        lastMs: probing(c, w) ? lastTick(w, ref) : null,
+        lastMs: ticks && probing(c, w) ? lastTick(w, ref) : null,
       })
     }
   }
