@@ -68,7 +68,19 @@ test('presenter mode: the Present button hides the editor, enlarges the graph, a
 
   const viewT = async (): Promise<number> =>
     Number(await page.locator('.cluster-graph').getAttribute('data-view-t'))
-  const paused = await viewT()
+  // Paused, the graph shows the clock's last moment once that view arrives, a frame or two later: read
+  // it when it holds still, or a step could seem to land on the view that was still on its way.
+  let paused = -1
+  await expect
+    .poll(
+      async () => {
+        const before = paused
+        paused = await viewT()
+        return paused === before
+      },
+      { intervals: [250] },
+    )
+    .toBe(true)
   await page.keyboard.press('ArrowRight')
   // The step lands on the next event: wait for the graph to show it before reading it.
   await expect.poll(viewT).toBeGreaterThan(paused)
