@@ -85,11 +85,6 @@ export class ViewDecoder {
     return this.seq
   }
 
-  /** How many pods the view held has (0: none held). */
-  get podCount(): number {
-    return this.view?.pods.length ?? 0
-  }
-
   /** Holds `view`, numbered `seq`, which came whole some other way (an analysis reply). */
   adopt(view: ClusterView, seq: number): void {
     this.view = view
@@ -120,9 +115,6 @@ export class ViewDecoder {
         out[name] = list
       }
     }
-    if (out.nodes === undefined) out.nodes = []
-    if (out.pods === undefined) out.pods = []
-    if (out.services === undefined) out.services = []
     const view = out as unknown as ClusterView
     this.view = view
     this.seq = patch.seq
