@@ -8,6 +8,9 @@ async function at(page: Page, s: number): Promise<void> {
   const pause = page.getByRole('button', { name: 'Pause' })
   if (await pause.isVisible()) await pause.click()
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
+  // Paused within second `s` (the slider shows whole seconds), filling in `s` changes nothing and the
+  // cursor stays between seconds: move off it first.
+  if ((await slider.getAttribute('aria-valuenow')) === String(s)) await slider.fill(String(s + 1))
   await slider.fill(String(s))
   await expect(page.locator('.cluster-graph')).toHaveAttribute('data-view-t', String(s * 1000))
 }
