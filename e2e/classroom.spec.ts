@@ -1,4 +1,4 @@
-import { expect, openApp, SEL, test } from './fixtures'
+import { expect, fillTimeline, openApp, SEL, test } from './fixtures'
 
 test('embed mode (?embed) shows the graph and the timeline, with no editor or top bar, and still scrubs', async ({
   page,
@@ -139,7 +139,7 @@ test('Export: the frame as an SVG that parses and names the pods, and as a PNG t
   await openApp(page)
   const pause = page.getByRole('button', { name: 'Pause' })
   if (await pause.isVisible()) await pause.click()
-  await page.getByRole('slider', { name: 'Timeline' }).fill('20')
+  await fillTimeline(page, 20)
   await expect(page.locator('.cluster-graph')).toHaveAttribute('data-view-t', '20000')
   const names = await page
     .locator(`${SEL.pod}`)

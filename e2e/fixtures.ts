@@ -69,6 +69,17 @@ export async function openApp(page: Page): Promise<void> {
 }
 
 /**
+ * Puts the time cursor on exactly `s` seconds through the Timeline slider. The slider shows whole
+ * seconds, so if playback stopped within second `s`, filling in `s` changes nothing (React sees the
+ * same value) and the cursor stays between seconds: it moves off that second first.
+ */
+export async function fillTimeline(page: Page, s: number): Promise<void> {
+  const slider = page.getByRole('slider', { name: 'Timeline' })
+  if ((await slider.getAttribute('aria-valuenow')) === String(s)) await slider.fill(String(s + 1))
+  await slider.fill(String(s))
+}
+
+/**
  * Puts text into Monaco through the clipboard: typing goes through auto-indent and completion, which
  * would change it.
  */

@@ -1,17 +1,13 @@
-import { expect, openApp, pasteIntoEditor, SEL, test } from './fixtures'
+import { expect, fillTimeline, openApp, pasteIntoEditor, SEL, test } from './fixtures'
 import type { Page } from '@playwright/test'
 
 /** Pauses, then puts the cursor at `s` seconds. */
 async function at(page: Page, s: number): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-sim-ready', 'true')
-  const slider = page.getByRole('slider', { name: 'Timeline' })
   const pause = page.getByRole('button', { name: 'Pause' })
   if (await pause.isVisible()) await pause.click()
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
-  // Paused within second `s` (the slider shows whole seconds), filling in `s` changes nothing and the
-  // cursor stays between seconds: move off it first.
-  if ((await slider.getAttribute('aria-valuenow')) === String(s)) await slider.fill(String(s + 1))
-  await slider.fill(String(s))
+  await fillTimeline(page, s)
   await expect(page.locator('.cluster-graph')).toHaveAttribute('data-view-t', String(s * 1000))
 }
 

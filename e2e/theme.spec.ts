@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, SEL, test } from './fixtures'
+import { expect, fillTimeline, openApp, SEL, test } from './fixtures'
 
 /** Pauses at `s` seconds, so both themes are taken of the same frame. */
 async function pauseAt(page: Page, s: number): Promise<void> {
   const pause = page.getByRole('button', { name: 'Pause' })
   if (await pause.isVisible()) await pause.click()
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible()
-  await page.getByRole('slider', { name: 'Timeline' }).fill(String(s))
+  await fillTimeline(page, s)
   await expect(page.locator('.cluster-graph')).toHaveAttribute('data-view-t', String(s * 1000))
 }
 

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures'
+import { expect, fillTimeline, openApp, test } from './fixtures'
 
 /** Export → Video (WebM)… (issue 7 §4): a time range recorded frame by frame, in a real Chromium. */
 
@@ -10,7 +10,7 @@ async function openVideoDialog(page: Page, atS: number) {
   await openApp(page)
   const pause = page.getByRole('button', { name: 'Pause' })
   if (await pause.isVisible()) await pause.click()
-  await page.getByRole('slider', { name: 'Timeline' }).fill(String(atS))
+  await fillTimeline(page, atS)
   await expect(page.locator('.cluster-graph')).toHaveAttribute('data-view-t', String(atS * 1000))
   await page.getByText('Export', { exact: true }).click()
   await page.getByRole('menuitem', { name: 'Video (WebM)…' }).click()
