@@ -25,7 +25,7 @@ import { NodeCard } from './NodeCard'
 import { overlayShapes, type OverlayShapes } from './overlay'
 import { OverlayLayer } from './OverlayLayer'
 import { ServiceCard } from './ServiceCard'
-import { replaceEqualDeep } from './stable'
+import { replaceEqualDeep, shareAlong } from './stable'
 import { probeTicksShown, withoutProbeTicks } from '../../worker/ticks'
 import { WorkloadCard } from './WorkloadCard'
 import { GraphMotionContext, type GraphMotion } from './motion'
@@ -48,6 +48,8 @@ const FIT = { padding: { top: '104px', bottom: '84px', left: '24px', right: '24p
  */
 class GraphMemory {
   private view: ClusterView | null = null
+  /** The view content {@link stable} was given last (its lists are the decoder's). */
+  private viewIn: ClusterView | null = null
   private envelope: Envelope = EMPTY_ENVELOPE
   private revision = -1
   private layoutIn: { view: ClusterView; options: LayoutOptions } | null = null
@@ -67,7 +69,8 @@ class GraphMemory {
    */
   stable(view: ClusterView): ClusterView {
     const { t: _t, ...content } = view
-    this.view = replaceEqualDeep(this.view, content)
+    this.view = shareAlong(this.viewIn, this.view, content)
+    this.viewIn = content
     return this.view
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { replaceEqualDeep } from './stable'
+import { replaceEqualDeep, shareAlong } from './stable'
 
 /** Every part of `out` that deep-equals the same part of `prev` is `prev`'s object itself. */
 function expectShared(prev: unknown, out: unknown, path = '$'): void {
@@ -75,5 +75,56 @@ describe('replaceEqualDeep (structural sharing of views)', () => {
     expect(out.pods[1]!.labels).toBe(prev.pods[1]!.labels)
     expect(out.pods[1]!.probes[0]!.lastMs).toBe(1500)
     expect(Object.keys(out.pods[1]!)).toEqual(['name', 'status', 'labels', 'probes'])
+  })
+})
+
+describe('shareAlong (structural sharing along a stream of decoded views)', () => {
+  const json = fc.jsonValue({ maxDepth: 4 })
+
+  it('gives what replaceEqualDeep gives: a value equal to next, sharing every part of prevOut it equals', () => {
+    fc.assert(
+      fc.property(json, fc.array(fc.nat(), { maxLength: 5 }), json, json, (prevIn, route, leaf, other) => {
+        // prevOut: an equal copy of prevIn with none of its objects (an older value shared in place).
+        const prevOut = structuredClone(prevIn)
+        // next: prevIn with one path changed (the rest of it the very objects of prevIn), or unrelated.
+        for (const next of [withLeaf(prevIn, route, leaf), other, prevIn]) {
+          const out = shareAlong(prevIn, prevOut, next)
+          expect(out).toEqual(next)
+          expectShared(prevOut, out)
+        }
+      }),
+    )
+  })
+
+  it('does not walk a part that is the very object it had last time', () => {
+    // A pod that throws when read: replaceEqualDeep against an equal copy would have to read it.
+    const trap = (name: string) =>
+      Object.defineProperty({ name }, 'status', {
+        enumerable: true,
+        get() {
+          throw new Error(`${name} was read`)
+        },
+      })
+    const pods = [trap('a'), trap('b'), { name: 'x', status: 'Running' }]
+    const prevIn = { pods, nodes: [{ name: 'n1' }] }
+    const prevOut = {
+      pods: [
+        { name: 'a', status: 'Running' },
+        { name: 'b', status: 'Running' },
+        { name: 'x', status: 'Running' },
+      ],
+      nodes: [{ name: 'n1' }],
+    }
+    expect(() => replaceEqualDeep(prevOut, { pods, nodes: [{ name: 'n1' }] })).toThrow(/was read/)
+    const out = shareAlong(prevIn, prevOut, { pods, nodes: [{ name: 'n1' }] })
+    expect(out).toBe(prevOut)
+    // One pod replaced: the list is new, the other pods are last time's output, untouched.
+    const next = { pods: [pods[0]!, pods[1]!, { name: 'x', status: 'Pending' }], nodes: prevIn.nodes }
+    const out2 = shareAlong(prevIn, prevOut, next)
+    expect(out2.pods).not.toBe(prevOut.pods)
+    expect(out2.pods[0]).toBe(prevOut.pods[0])
+    expect(out2.pods[1]).toBe(prevOut.pods[1])
+    expect(out2.pods[2]).toEqual({ name: 'x', status: 'Pending' })
+    expect(out2.nodes).toBe(prevOut.nodes)
   })
 })
