@@ -173,3 +173,29 @@ test.describe('the cluster graph', () => {
     await expect(reasons).toHaveCount(0)
   })
 })
+
+test('zoomed out past reading, tiles drop their text but keep their status, glyph and attributes', async ({
+  page,
+}) => {
+  await openApp(page)
+  await at(page, 60)
+  const card = page.locator('[data-kind="Node"]').first()
+  const tile = card.locator(SEL.pod).first()
+  await expect(card).toHaveAttribute('data-detail', 'full')
+  await expect(tile.locator('.pod-name')).toBeVisible()
+  const status = await tile.getAttribute('data-status')
+  // The Controls' zoom-out button, until the zoom is under LOW_DETAIL_ZOOM (graph/detail.ts).
+  const zoomOut = page.locator('.react-flow__controls-zoomout')
+  for (let i = 0; i < 12 && (await card.getAttribute('data-detail')) !== 'low'; i++) {
+    await zoomOut.click()
+    await page.waitForTimeout(150)
+  }
+  await expect(card).toHaveAttribute('data-detail', 'low')
+  await expect(tile).toHaveClass(/tile-low/)
+  await expect(tile.locator('.pod-name')).toHaveCount(0)
+  await expect(tile.locator('.pod-glyph')).toHaveCount(1)
+  await expect(tile).toHaveAttribute('data-status', status ?? '')
+  await page.locator('.react-flow__controls-fitview').click()
+  await expect(card).toHaveAttribute('data-detail', 'full')
+  await expect(tile.locator('.pod-name')).toBeVisible()
+})

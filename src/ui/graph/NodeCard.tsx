@@ -4,6 +4,7 @@ import { memo } from 'react'
 import type { NodeView } from '../../engine'
 import { useGraphOptions } from '../../state/graph-options'
 import { useSelection } from '../../state/selection'
+import { useLowDetail } from './detail'
 import { useGraphEvents } from './events'
 import { podKey, type NodeCardData } from './layout'
 import { PodTile } from './PodTile'
@@ -15,9 +16,15 @@ export type NodeCardNode = Node<NodeCardData, 'clusterNode'>
 export const NodeCard = memo(function NodeCard({ data }: NodeProps<NodeCardNode>): React.JSX.Element {
   const { node, pods } = data
   const events = useGraphEvents()
+  const low = useLowDetail()
   if (node === null) {
     return (
-      <section className="node-card unscheduled" aria-label="Unscheduled pods" data-testid="unscheduled">
+      <section
+        className="node-card unscheduled"
+        aria-label="Unscheduled pods"
+        data-testid="unscheduled"
+        data-detail={low ? 'low' : 'full'}
+      >
         <header className="node-header unscheduled-header">
           <h3>
             <span className="node-dot" aria-hidden="true">
@@ -28,7 +35,7 @@ export const NodeCard = memo(function NodeCard({ data }: NodeProps<NodeCardNode>
           </h3>
           <p className="node-meta">No node fits yet: see the Scheduling overlay.</p>
         </header>
-        <CardBody data={data} />
+        <CardBody data={data} low={low} />
       </section>
     )
   }
@@ -41,6 +48,7 @@ export const NodeCard = memo(function NodeCard({ data }: NodeProps<NodeCardNode>
       data-name={node.name}
       data-status={node.status}
       data-mode={data.mode}
+      data-detail={low ? 'low' : 'full'}
       aria-label={`Node ${node.name}, ${node.status}`}
       onContextMenu={
         events.onContextMenu
@@ -77,12 +85,12 @@ export const NodeCard = memo(function NodeCard({ data }: NodeProps<NodeCardNode>
         </p>
         <Bars node={node} />
       </header>
-      <CardBody data={data} />
+      <CardBody data={data} low={low} />
     </section>
   )
 })
 
-function CardBody({ data }: { data: NodeCardData }): React.JSX.Element {
+function CardBody({ data, low }: { data: NodeCardData; low: boolean }): React.JSX.Element {
   const { node, pods, tiles, bands, mode, counts, expandable, enterFrom } = data
   const toggle =
     expandable && node !== null ? (
@@ -144,7 +152,7 @@ function CardBody({ data }: { data: NodeCardData }): React.JSX.Element {
       <AnimatePresence>
         {pods.map((p, i) => {
           const key = podKey(p)
-          return <PodTile key={key} pod={p} at={tiles[i]!} from={enterFrom[key]} />
+          return <PodTile key={key} pod={p} at={tiles[i]!} from={enterFrom[key]} low={low} />
         })}
       </AnimatePresence>
       {toggle}

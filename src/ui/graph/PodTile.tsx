@@ -15,6 +15,11 @@ export interface PodTileProps {
   readonly at: Point
   /** Where it comes from when it just moved here from another card (relative to `at`). */
   readonly from?: Point
+  /**
+   * Zoomed out past reading (detail.ts): the tile is its status colour and a large glyph, without its
+   * text and probe dots; its data attributes, title and label stay.
+   */
+  readonly low?: boolean
   /** Extra data attributes for the tile's element (handlers come through {@link useGraphEvents}). */
   readonly extra?: Readonly<Record<`data-${string}`, string>>
 }
@@ -29,7 +34,13 @@ const EVICT_MS = 650
  * family changes, flashes on each crash, pulses a probe dot on each probe tick, fades out when it goes,
  * and rises out of its node when it is evicted.
  */
-export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTileProps): React.JSX.Element {
+export const PodTile = memo(function PodTile({
+  pod,
+  at,
+  from,
+  low = false,
+  extra,
+}: PodTileProps): React.JSX.Element {
   const family = statusFamily(pod.status, pod.ready)
   const style = FAMILY_STYLES[family]
   const ring = useChangeCount(family)
@@ -62,7 +73,7 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
     : { 'aria-hidden': true }
   return (
     <div
-      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${cameFrom ? ' tile-moved' : ''}`}
+      className={`pod-tile pod-${family}${selected ? ' selected' : ''}${pod.evicted ? ' evicted' : ''}${leaving ? (pod.evicted ? ' tile-evict' : ' tile-out') : ''}${cameFrom ? ' tile-moved' : ''}${low ? ' tile-low' : ''}`}
       onClick={select}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -93,21 +104,25 @@ export const PodTile = memo(function PodTile({ pod, at, from, extra }: PodTilePr
       <span className="pod-glyph" aria-hidden="true">
         {style.glyph}
       </span>
-      <span className="pod-name">{middleEllipsis(pod.name, 17)}</span>
-      <span className="pod-status">
-        <span className="pod-status-text">
-          {pod.evicted ? 'Evicted · ' : ''}
-          {pod.status} · {pod.ready}
-          {pod.restarts > 0 ? ` · ↻${pod.restarts}` : ''}
-        </span>
-        {pod.probes && pod.probes.length > 0 ? (
-          <span className="probe-dots">
-            {pod.probes.map((d) => (
-              <ProbeDotView key={`${d.container}/${d.kind}`} dot={d} />
-            ))}
+      {low ? null : (
+        <>
+          <span className="pod-name">{middleEllipsis(pod.name, 17)}</span>
+          <span className="pod-status">
+            <span className="pod-status-text">
+              {pod.evicted ? 'Evicted · ' : ''}
+              {pod.status} · {pod.ready}
+              {pod.restarts > 0 ? ` · ↻${pod.restarts}` : ''}
+            </span>
+            {pod.probes && pod.probes.length > 0 ? (
+              <span className="probe-dots">
+                {pod.probes.map((d) => (
+                  <ProbeDotView key={`${d.container}/${d.kind}`} dot={d} />
+                ))}
+              </span>
+            ) : null}
           </span>
-        ) : null}
-      </span>
+        </>
+      )}
       {/* A ring in the new colour when the status family changes (not on first appearance), and a
           flash on each crash or kill (the container's exit moment changes). CSS animations restarted
           by a new key: hundreds of tiles can change in one frame. */}
